@@ -1,0 +1,56 @@
+# Sourced by serve.sh and test.sh: make .venv match requirements.lock, using only the system's Python.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+export NO_MKDOCS_2_WARNING=1
+
+find_python() {
+    local candidate
+    for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
+        [ -n "$candidate" ] || continue
+        if command -v "$candidate" >/dev/null 2>&1 &&
+            "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            echo "$candidate"
+            return
+        fi
+    done
+    echo "Python 3.11 or newer is required (set PYTHON=/path/to/python3.11)." >&2
+    exit 1
+}
+
+ensure_venv() {
+    local wanted installed=""
+    wanted="$(sha256sum "$ROOT/requirements.lock" | cut -d' ' -f1)"
+    [ -f "$VENV/.lock-sha256" ] && installed="$(cat "$VENV/.lock-sha256")"
+    if [ ! -x "$VENV/bin/python" ]; then
+        "$(find_python)" -m venv "$VENV"
+    fi
+    if [ "$wanted" != "$installed" ]; then
+        echo "Installing the locked Python packages into .venv ..." >&2
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+            --require-hashes --no-deps -r "$ROOT/requirements.lock"
+        echo "$wanted" > "$VENV/.lock-sha256"
+    fi
+}
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_chromium() {
+    if command -v chromium >/dev/null 2>&1; then
+        return
+    fi
+    echo "Installing Chromium for the browser tests (apt-get) ..." >&2
+    local log
+    log="$(mktemp)"
+    if ! { as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; } >"$log" 2>&1; then
+        cat "$log" >&2
+        echo "Installing Chromium failed; the apt-get output is above." >&2
+        exit 1
+    fi
+    rm -f "$log"
+}
+
+ensure_venv

@@ -1,0 +1,265 @@
+"""Proof machinery: when do an example's background tasks start, relative to its response?
+
+Every `Task` that Lilya runs goes through `Task.__call__` (a `Tasks` container calls each of
+its tasks in turn), so patching that one method observes every example the same way, however
+its tasks were declared. Two views are recorded on one timeline:
+
+* ASGI level: the messages the app sends (`send` is wrapped) and each task's start and end.
+* End to end: the app is served by uvicorn on 127.0.0.1; each task first waits on a gate
+  that the test opens only once the HTTP client holds the complete response. A task that
+  ran before the response was sent would block it, and the request would time out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import anyio
+import anyio.to_thread
+import pytest
+import uvicorn
+from lilya.background import Task
+
+TIMEOUT = 10.0
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # "send", "task-start", "task-end", "task-error", "task-cancelled"
+    name: str  # ASGI message type, or the task function's name
+    more_body: bool = False
+
+
+def task_name(task: Task) -> str:
+    func = getattr(task.func, "_callable", task.func)  # sync functions are wrapped by Lilya
+    return getattr(func, "__name__", repr(func))
+
+
+@dataclass
+class Timeline:
+    """Ordered events from the event loop and worker threads, with waiting by condition."""
+
+    events: list[Event] = field(default_factory=list)
+    _changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def add(self, event: Event) -> None:
+        with self._changed:
+            self.events.append(event)
+            self._changed.notify_all()
+
+    def wait_until(self, predicate: Callable[[list[Event]], bool], timeout: float = TIMEOUT) -> None:
+        with self._changed:
+            if not self._changed.wait_for(lambda: predicate(self.events), timeout):
+                raise AssertionError(f"timed out after {timeout}s; events so far: {self.events}")
+
+    def of(self, kind: str) -> list[str]:
+        return [event.name for event in self.events if event.kind == kind]
+
+    def index(self, kind: str, name: str) -> int:
+        return next(i for i, e in enumerate(self.events) if e.kind == kind and e.name == name)
+
+    def final_body_index(self) -> int:
+        finals = [
+            i
+            for i, e in enumerate(self.events)
+            if e.kind == "send" and e.name == "http.response.body" and not e.more_body
+        ]
+        assert len(finals) == 1, f"expected one final http.response.body, got {self.events}"
+        return finals[0]
+
+    def assert_tasks_after_response(self, expected: list[str] | None = None) -> list[str]:
+        """Every task started after the final body message; returns the tasks in start order."""
+        final = self.final_body_index()
+        started = [(i, e.name) for i, e in enumerate(self.events) if e.kind == "task-start"]
+        assert started, f"no background task ran: {self.events}"
+        early = [name for i, name in started if i < final]
+        assert early == [], f"tasks started before the response was complete: {early}"
+        names = [name for _, name in started]
+        if expected is not None:
+            assert names == expected
+        return names
+
+
+@dataclass
+class TaskRecorder:
+    """Patches `Task.__call__`; optionally holds every task at a gate until the test opens it."""
+
+    timeline: Timeline = field(default_factory=Timeline)
+    gate: threading.Event | None = None
+
+    def hold_tasks(self) -> threading.Event:
+        self.gate = threading.Event()
+        return self.gate
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        original = Task.__call__
+        recorder = self
+
+        async def observed(task: Task) -> None:
+            name = task_name(task)
+            recorder.timeline.add(Event("task-start", name))
+            try:
+                if recorder.gate is not None:
+                    opened = await anyio.to_thread.run_sync(recorder.gate.wait, TIMEOUT)
+                    assert opened, f"task {name} waited {TIMEOUT}s for the response to be received"
+                await original(task)
+            except anyio.get_cancelled_exc_class():
+                recorder.timeline.add(Event("task-cancelled", name))
+                raise
+            except BaseException:
+                recorder.timeline.add(Event("task-error", name))
+                raise
+            recorder.timeline.add(Event("task-end", name))
+
+        monkeypatch.setattr(Task, "__call__", observed)
+
+
+@dataclass
+class AsgiResult:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    error: BaseException | None
+
+
+def call_asgi(
+    app: Any,
+    timeline: Timeline,
+    method: str = "GET",
+    path: str = "/",
+    body: bytes = b"",
+    headers: dict[str, str] | None = None,
+) -> AsgiResult:
+    """Call the app once with a hand-written receive/send, recording every message sent."""
+    raw_headers = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
+    if body:
+        raw_headers.append((b"content-length", str(len(body)).encode()))
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0", "spec_version": "2.4"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": raw_headers,
+        "client": ("127.0.0.1", 50000),
+        "server": ("127.0.0.1", 80),
+        "state": {},
+    }
+    request_sent = False
+    status, response_headers, chunks = 0, {}, []
+
+    async def receive() -> dict[str, Any]:
+        nonlocal request_sent
+        if not request_sent:
+            request_sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        await anyio.sleep_forever()  # the client stays connected
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status
+        timeline.add(Event("send", message["type"], bool(message.get("more_body", False))))
+        if message["type"] == "http.response.start":
+            status = message["status"]
+            response_headers.update((k.decode(), v.decode()) for k, v in message.get("headers", []))
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    async def run() -> BaseException | None:
+        with anyio.fail_after(TIMEOUT):
+            try:
+                await app(scope, receive, send)
+            except Exception as error:  # noqa: BLE001 - a failing task is part of what is observed
+                return error
+        return None
+
+    error = anyio.run(run)
+    return AsgiResult(status, response_headers, b"".join(chunks), error)
+
+
+@dataclass
+class Served:
+    url: str
+    server: uvicorn.Server
+    thread: threading.Thread
+    log: list[str]
+
+
+class _LogEvents(logging.Handler):
+    def __init__(self, lines: list[str], waiting: threading.Event) -> None:
+        super().__init__()
+        self.lines, self.waiting = lines, waiting
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        self.lines.append(message)
+        if message.startswith("Waiting for"):
+            self.waiting.set()
+
+
+@contextlib.contextmanager
+def serve(app: Any, shutdown_waiting: threading.Event | None = None) -> Iterator[Served]:
+    """Run uvicorn in a thread on an ephemeral 127.0.0.1 port.
+
+    The socket is bound and listening before the server starts, so a client may connect at once:
+    the kernel queues the connection until uvicorn accepts it.
+    """
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(512)
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(app, lifespan="off", log_level="info", access_log=False, log_config=None)
+    server = uvicorn.Server(config)
+    lines: list[str] = []
+    handler = _LogEvents(lines, shutdown_waiting or threading.Event())
+    logger = logging.getLogger("uvicorn.error")
+    logger.addHandler(handler)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        yield Served(f"http://127.0.0.1:{port}", server, thread, lines)
+    finally:
+        server.should_exit = True
+        thread.join(TIMEOUT)
+        logger.removeHandler(handler)
+        sock.close()
+        assert not thread.is_alive(), "uvicorn did not stop"
+
+
+def prove_end_to_end(
+    app: Any,
+    recorder: TaskRecorder,
+    method: str,
+    path: str,
+    expected_tasks: list[str],
+    **request: Any,
+) -> Any:
+    """Serve the app; the tasks are held until the client holds the whole response.
+
+    Returns the client's response once every expected task has ended.
+    """
+    import httpx2
+
+    gate = recorder.hold_tasks()
+    with serve(app) as served:
+        response = httpx2.request(method, served.url + path, timeout=TIMEOUT / 2, **request)
+        assert recorder.timeline.of("task-end") == [], "a task ended before its gate was opened"
+        gate.set()
+        recorder.timeline.wait_until(lambda events: _ended(events) >= len(expected_tasks))
+    assert recorder.timeline.of("task-start") == expected_tasks
+    assert recorder.timeline.of("task-end") == expected_tasks
+    return response
+
+
+def _ended(events: list[Event]) -> int:
+    return sum(1 for event in events if event.kind in ("task-end", "task-error", "task-cancelled"))

@@ -1,0 +1,77 @@
+"""The real site, built strictly: pages, includes, highlighting and the language selector."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.mkdocs_site import (
+    LANGUAGES,
+    ROOT,
+    code_blocks,
+    docs_src_file,
+    include_fences,
+    page_file,
+    page_sources,
+    page_url,
+    parse_hl_lines,
+    text_of,
+)
+
+PAGES = page_sources()
+
+
+def test_build_logs_no_warning(built_site):
+    assert not re.search(r"^(WARNING|ERROR)", built_site.log, re.MULTILINE), built_site.log
+
+
+def test_every_language_has_the_same_pages():
+    for language in LANGUAGES:
+        assert page_sources(language) == PAGES, f"docs/{language}/ differs from docs/en/"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("source", PAGES)
+def test_page_exists_at_its_url(built_site, source, language):
+    built = page_file(built_site.path, source, language)
+    assert built.is_file(), f"{source} ({language}) was not built at /{page_url(source, language)}"
+    assert f'<html lang="{language}"' in built.read_text(encoding="utf-8")
+
+
+def test_no_include_line_survives_anywhere(built_site):
+    for path in [*built_site.path.rglob("*.html"), *built_site.path.rglob("search_index.json")]:
+        assert "{!" not in text_of(path.read_text(encoding="utf-8")), path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("source", PAGES)
+def test_included_code_and_its_highlighted_lines_are_rendered(built_site, source, language):
+    markdown = (ROOT / "docs" / language / source).read_text(encoding="utf-8")
+    blocks = code_blocks(page_file(built_site.path, source, language).read_text(encoding="utf-8"))
+    rendered = {"\n".join(text for text, _ in block): block for block in blocks}
+    for fence in include_fences(markdown):
+        code = docs_src_file(fence.include).read_text(encoding="utf-8").rstrip("\n")
+        assert code in rendered, f"{language}/{source}:{fence.line}: {fence.include} not rendered"
+        highlighted = [number for number, (_, hll) in enumerate(rendered[code], start=1) if hll]
+        assert highlighted == parse_hl_lines(fence.info), f"{language}/{source}:{fence.line}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("source", PAGES)
+def test_language_selector_links_to_the_same_page(built_site, source, language):
+    markup = page_file(built_site.path, source, language).read_text(encoding="utf-8")
+    links = dict(
+        (lang, href) for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', markup)
+    )
+    assert set(links) == set(LANGUAGES)
+    here = "/" + page_url(source, language)
+    for other in LANGUAGES:
+        assert urljoin(here, links[other]) == "/" + page_url(source, other), (other, links)
+
+
+def test_search_knows_every_language(built_site):
+    config = json.loads((built_site.path / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    assert set(config["lang"]) == set(LANGUAGES)
