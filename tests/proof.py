@@ -31,7 +31,7 @@ TIMEOUT = 10.0
 
 @dataclass(frozen=True)
 class Event:
-    kind: str  # "send", "task-start", "task-end", "task-error", "task-cancelled"
+    kind: str  # "send", "client", "task-start", "task-end", "task-error", "task-cancelled"
     name: str  # ASGI message type, or the task function's name
     more_body: bool = False
 
@@ -73,6 +73,13 @@ class Timeline:
         assert len(finals) == 1, f"expected one final http.response.body, got {self.events}"
         return finals[0]
 
+    def assert_sequential(self) -> None:
+        """Each task started only after the one before it had ended."""
+        task_events = [e for e in self.events if e.kind.startswith("task-")]
+        for before, after in zip(task_events, task_events[1:]):
+            if after.kind == "task-start":
+                assert before.kind != "task-start", f"{after.name} started while {before.name} ran"
+
     def assert_tasks_after_response(self, expected: list[str] | None = None) -> list[str]:
         """Every task started after the final body message; returns the tasks in start order."""
         final = self.final_body_index()
@@ -92,10 +99,15 @@ class TaskRecorder:
 
     timeline: Timeline = field(default_factory=Timeline)
     gate: threading.Event | None = None
+    barrier: threading.Barrier | None = None
 
     def hold_tasks(self) -> threading.Event:
         self.gate = threading.Event()
         return self.gate
+
+    def meet_at_barrier(self, parties: int) -> None:
+        """Each task waits until `parties` tasks are running at once: only concurrent tasks pass."""
+        self.barrier = threading.Barrier(parties, timeout=TIMEOUT / 5)
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         original = Task.__call__
@@ -108,6 +120,8 @@ class TaskRecorder:
                 if recorder.gate is not None:
                     opened = await anyio.to_thread.run_sync(recorder.gate.wait, TIMEOUT)
                     assert opened, f"task {name} waited {TIMEOUT}s for the response to be received"
+                if recorder.barrier is not None:
+                    await anyio.to_thread.run_sync(recorder.barrier.wait)
                 await original(task)
             except anyio.get_cancelled_exc_class():
                 recorder.timeline.add(Event("task-cancelled", name))
@@ -135,8 +149,12 @@ def call_asgi(
     path: str = "/",
     body: bytes = b"",
     headers: dict[str, str] | None = None,
+    disconnect_after_chunks: int | None = None,
 ) -> AsgiResult:
-    """Call the app once with a hand-written receive/send, recording every message sent."""
+    """Call the app once with a hand-written receive/send, recording every message sent.
+
+    With `disconnect_after_chunks`, the client disconnects once that many body messages arrived.
+    """
     raw_headers = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
     if body:
         raw_headers.append((b"content-length", str(len(body)).encode()))
@@ -157,12 +175,17 @@ def call_asgi(
     }
     request_sent = False
     status, response_headers, chunks = 0, {}, []
+    client_left: anyio.Event | None = None
 
     async def receive() -> dict[str, Any]:
         nonlocal request_sent
         if not request_sent:
             request_sent = True
             return {"type": "http.request", "body": body, "more_body": False}
+        if disconnect_after_chunks is not None:
+            await client_left.wait()
+            timeline.add(Event("client", "http.disconnect"))
+            return {"type": "http.disconnect"}
         await anyio.sleep_forever()  # the client stays connected
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -174,8 +197,12 @@ def call_asgi(
             response_headers.update((k.decode(), v.decode()) for k, v in message.get("headers", []))
         elif message["type"] == "http.response.body":
             chunks.append(message.get("body", b""))
+            if disconnect_after_chunks is not None and len(chunks) >= disconnect_after_chunks:
+                client_left.set()
 
     async def run() -> BaseException | None:
+        nonlocal client_left
+        client_left = anyio.Event()
         with anyio.fail_after(TIMEOUT):
             try:
                 await app(scope, receive, send)

@@ -1,9 +1,12 @@
 import json
+import socket
+
+import httpx2
 
 import pytest
 
 from docs_src.background_tasks.response import via_handlers
-from tests.proof import call_asgi, prove_end_to_end
+from tests.proof import TIMEOUT, call_asgi, prove_end_to_end, serve
 
 BODY = json.dumps({"email": "ana@example.com"}).encode()
 HEADERS = {"content-type": "application/json"}
@@ -27,4 +30,19 @@ def test_served_client_has_the_response_before_the_task_runs(recorder):
         via_handlers.app, recorder, "POST", "/register", ["send_confirmation"], content=BODY, headers=HEADERS
     )
     assert response.status_code == 201
+    assert via_handlers.outbox == [{"to": "ana@example.com", "subject": "Confirm your account"}]
+
+
+def test_client_gone_before_the_handler_returned_means_no_response_and_no_task(recorder):
+    with serve(via_handlers.app) as served:
+        host, port = served.url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=TIMEOUT) as client:
+            client.sendall(
+                b"POST /register HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\n"
+                b"content-length: 100\r\n\r\n" + BODY[:10]
+            )
+        with httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
+            assert client.post("/register", content=BODY, headers=HEADERS).status_code == 201
+        recorder.timeline.wait_until(lambda events: "send_confirmation" in recorder.timeline.of("task-end"))
+    assert recorder.timeline.of("task-start") == ["send_confirmation"]
     assert via_handlers.outbox == [{"to": "ana@example.com", "subject": "Confirm your account"}]

@@ -1,0 +1,28 @@
+from lilya.apps import Lilya
+from lilya.background import Tasks
+from lilya.requests import Request
+from lilya.responses import JSONResponse
+from lilya.routing import Path
+
+outbox: list[dict[str, str]] = []
+newsletter: list[str] = []
+
+
+async def send_confirmation(email: str) -> None:
+    outbox.append({"to": email, "subject": "Confirm your account"})
+
+
+def subscribe(email: str, topic: str) -> None:
+    newsletter.append(f"{email}:{topic}")
+
+
+async def register(request: Request) -> JSONResponse:
+    data = await request.json()
+    tasks = Tasks()
+    tasks.add_task(send_confirmation, email=data["email"])
+    if data.get("newsletter"):
+        tasks.add_task(subscribe, data["email"], topic="releases")
+    return JSONResponse({"registered": data["email"]}, status_code=201, background=tasks)
+
+
+app = Lilya(routes=[Path("/register", register, methods=["POST"])])

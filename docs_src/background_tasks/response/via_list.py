@@ -1,0 +1,30 @@
+from lilya.apps import Lilya
+from lilya.background import Task, Tasks
+from lilya.requests import Request
+from lilya.responses import JSONResponse
+from lilya.routing import Path
+
+outbox: list[dict[str, str]] = []
+audit_log: list[str] = []
+
+
+async def send_confirmation(email: str) -> None:
+    outbox.append({"to": email, "subject": "Confirm your account"})
+
+
+def write_audit_entry(event: str) -> None:
+    audit_log.append(event)
+
+
+async def register(request: Request) -> JSONResponse:
+    data = await request.json()
+    tasks = Tasks(
+        tasks=[
+            Task(send_confirmation, email=data["email"]),
+            Task(write_audit_entry, f"registered {data['email']}"),
+        ]
+    )
+    return JSONResponse({"registered": data["email"]}, status_code=201, background=tasks)
+
+
+app = Lilya(routes=[Path("/register", register, methods=["POST"])])

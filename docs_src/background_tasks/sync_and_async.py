@@ -1,0 +1,29 @@
+import threading
+
+from lilya.apps import Lilya
+from lilya.background import Tasks
+from lilya.requests import Request
+from lilya.responses import JSONResponse
+from lilya.routing import Path
+
+thumbnails: list[dict[str, str]] = []
+notifications: list[dict[str, str]] = []
+
+
+def make_thumbnail(photo: str) -> None:
+    thumbnails.append({"photo": photo, "thread": threading.current_thread().name})
+
+
+async def notify_followers(photo: str) -> None:
+    notifications.append({"photo": photo, "thread": threading.current_thread().name})
+
+
+async def publish_photo(request: Request) -> JSONResponse:
+    photo = request.path_params["photo"]
+    tasks = Tasks()
+    tasks.add_task(make_thumbnail, photo)
+    tasks.add_task(notify_followers, photo)
+    return JSONResponse({"published": photo}, background=tasks)
+
+
+app = Lilya(routes=[Path("/photos/{photo}", publish_photo, methods=["POST"])])

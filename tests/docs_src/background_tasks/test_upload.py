@@ -1,0 +1,64 @@
+import hashlib
+import threading
+
+import httpx2
+import pytest
+
+from docs_src.background_tasks import upload
+from tests.proof import TIMEOUT, Timeline, call_asgi, serve
+
+CONTENT = b"name,size\nreport.pdf,1024\n"
+
+
+@pytest.fixture(autouse=True)
+def no_uploads():
+    upload.uploads.clear()
+
+
+def test_accepted_first_then_processed(recorder):
+    result = call_asgi(upload.app, recorder.timeline, "POST", "/uploads", CONTENT)
+    assert result.status == 202
+    recorder.timeline.assert_tasks_after_response(["process_upload"])
+    (upload_id,) = upload.uploads
+    assert result.headers["location"] == f"/uploads/{upload_id}"
+    assert upload.uploads[upload_id] == {
+        "status": "done",
+        "size": len(CONTENT),
+        "sha256": hashlib.sha256(CONTENT).hexdigest(),
+    }
+
+
+def test_served_client_sees_processing_until_the_task_has_run(recorder):
+    gate = recorder.hold_tasks()
+    with serve(upload.app) as served, httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
+        accepted = client.post("/uploads", content=CONTENT)
+        assert accepted.status_code == 202
+        assert client.get(accepted.headers["location"]).json()["status"] == "processing"
+        gate.set()
+        recorder.timeline.wait_until(lambda events: recorder.timeline.of("task-end") == ["process_upload"])
+        done = client.get(accepted.headers["location"]).json()
+    assert done["status"] == "done"
+    assert done["sha256"] == hashlib.sha256(CONTENT).hexdigest()
+
+
+def test_unknown_upload_is_404():
+    result = call_asgi(upload.app, Timeline(), "GET", "/uploads/nope")
+    assert result.status == 404
+
+
+def test_graceful_shutdown_waits_for_the_running_task(recorder):
+    gate = recorder.hold_tasks()
+    waiting = threading.Event()
+    with serve(upload.app, shutdown_waiting=waiting) as served:
+        with httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
+            assert client.post("/uploads", content=CONTENT).status_code == 202
+        recorder.timeline.wait_until(lambda events: recorder.timeline.of("task-start") == ["process_upload"])
+        served.server.should_exit = True
+        assert waiting.wait(TIMEOUT), f"uvicorn did not wait during shutdown: {served.log}"
+        assert served.thread.is_alive()
+        assert recorder.timeline.of("task-end") == []
+        gate.set()
+        served.thread.join(TIMEOUT)
+        assert not served.thread.is_alive()
+    assert recorder.timeline.of("task-end") == ["process_upload"]
+    assert [item["status"] for item in upload.uploads.values()] == ["done"]

@@ -1,0 +1,30 @@
+import json
+
+import pytest
+
+from docs_src.background_tasks import via_handlers
+from tests.proof import call_asgi, prove_end_to_end
+
+BODY = json.dumps({"email": "ana@example.com"}).encode()
+HEADERS = {"content-type": "application/json"}
+
+
+@pytest.fixture(autouse=True)
+def empty_log():
+    via_handlers.audit_log.clear()
+
+
+def test_declared_task_runs_after_the_response(recorder):
+    result = call_asgi(via_handlers.app, recorder.timeline, "POST", "/register", BODY, HEADERS)
+    assert result.status == 201
+    assert json.loads(result.body) == {"registered": "ana@example.com"}
+    recorder.timeline.assert_tasks_after_response(["write_audit_entry"])
+    assert via_handlers.audit_log == ["user registered"]
+
+
+def test_served_client_has_the_response_before_the_task_runs(recorder):
+    response = prove_end_to_end(
+        via_handlers.app, recorder, "POST", "/register", ["write_audit_entry"], content=BODY, headers=HEADERS
+    )
+    assert response.status_code == 201
+    assert via_handlers.audit_log == ["user registered"]
