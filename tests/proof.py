@@ -155,6 +155,7 @@ def call_asgi(
 
     With `disconnect_after_chunks`, the client disconnects once that many body messages arrived.
     """
+    path, _, query = path.partition("?")
     raw_headers = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
     if body:
         raw_headers.append((b"content-length", str(len(body)).encode()))
@@ -166,7 +167,7 @@ def call_asgi(
         "scheme": "http",
         "path": path,
         "raw_path": path.encode(),
-        "query_string": b"",
+        "query_string": query.encode(),
         "root_path": "",
         "headers": raw_headers,
         "client": ("127.0.0.1", 50000),

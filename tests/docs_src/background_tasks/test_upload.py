@@ -1,10 +1,16 @@
+import contextlib
 import hashlib
+import signal
+import socket
+import subprocess
+import sys
 import threading
 
 import httpx2
 import pytest
 
 from docs_src.background_tasks import upload
+from tests.mkdocs_site import ROOT
 from tests.proof import TIMEOUT, Timeline, call_asgi, serve
 
 CONTENT = b"name,size\nreport.pdf,1024\n"
@@ -62,3 +68,43 @@ def test_graceful_shutdown_waits_for_the_running_task(recorder):
         assert not served.thread.is_alive()
     assert recorder.timeline.of("task-end") == ["process_upload"]
     assert [item["status"] for item in upload.uploads.values()] == ["done"]
+
+
+@contextlib.contextmanager
+def listening_socket():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(64)
+        yield sock
+
+
+def test_a_crash_loses_the_running_task_for_good(tmp_path):
+    """Tasks live in the server's memory: after a SIGKILL nothing finishes or retries them."""
+    with listening_socket() as sock:
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        crashing = subprocess.Popen(
+            [sys.executable, "-m", "tests.held_tasks_server", "docs_src.background_tasks.upload:app", str(sock.fileno())],
+            pass_fds=[sock.fileno()],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        try:
+            accepted = httpx2.post(url + "/uploads", content=CONTENT, timeout=TIMEOUT)
+            assert accepted.status_code == 202
+            assert crashing.stdout.readline().strip() == "task-start process_upload"
+        finally:
+            crashing.kill()
+            crashing.stdout.close()
+            assert crashing.wait(TIMEOUT) == -signal.SIGKILL
+        restarted = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "docs_src.background_tasks.upload:app", "--fd", str(sock.fileno())],
+            pass_fds=[sock.fileno()],
+            cwd=ROOT,
+        )
+        try:
+            after = httpx2.get(url + accepted.headers["location"], timeout=TIMEOUT)
+        finally:
+            restarted.terminate()
+            restarted.wait(TIMEOUT)
+    assert after.status_code == 404
