@@ -65,14 +65,20 @@ class Fence:
     line: int
 
 
-_FENCE_INCLUDE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n[ \t]*\{!>\s*(?P<path>\S+)\s*!\}\s*\n")
+_FENCE_INCLUDE = re.compile(
+    r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n[ \t]*\{!>[ \t]*(?P<path>\S+)[ \t]*!\}[ \t]*$",
+    re.MULTILINE,
+)
 
 
 def include_fences(markdown: str) -> list[Fence]:
-    return [
+    """Every include of a page, with its fence line; an include outside a fence is an error here."""
+    fences = [
         Fence(m["info"].strip(), m["path"], markdown.count("\n", 0, m.start()) + 1)
         for m in _FENCE_INCLUDE.finditer(markdown)
     ]
+    assert len(fences) == markdown.count("{!>"), "an include line is not the first line of a code fence"
+    return fences
 
 
 def parse_hl_lines(info: str) -> list[int]:

@@ -1,0 +1,62 @@
+"""Every example has its test module, is servable by uvicorn's import string, and is shown on a page."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+
+import httpx2
+import pytest
+
+from tests.mkdocs_site import ROOT, docs_src_file, include_fences, page_sources
+from tests.proof import TIMEOUT
+
+SOURCES = sorted(p for p in (ROOT / "docs_src").rglob("*.py") if p.name != "__init__.py")
+APPS = [p for p in SOURCES if "\napp = " in p.read_text(encoding="utf-8")]
+
+
+def module_name(path) -> str:
+    return ".".join(path.relative_to(ROOT).with_suffix("").parts)
+
+
+def test_examples_exist():
+    assert len(APPS) >= 10
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_each_example_has_its_test_module(source):
+    relative = source.relative_to(ROOT)
+    expected = ROOT / "tests" / relative.parent / f"test_{relative.name}"
+    assert expected.is_file(), f"{relative} has no test module; create {expected.relative_to(ROOT)}"
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_each_example_is_shown_on_an_english_page(source):
+    shown = {
+        docs_src_file(fence.include)
+        for page in page_sources()
+        for fence in include_fences((ROOT / "docs" / "en" / page).read_text(encoding="utf-8"))
+    }
+    assert source in shown, f"no page in docs/en/ includes {source.relative_to(ROOT)}"
+
+
+@pytest.mark.parametrize("source", APPS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_uvicorn_serves_the_example_by_its_import_string(source):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(8)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", f"{module_name(source)}:app", "--fd", str(sock.fileno())],
+            pass_fds=[sock.fileno()],
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            response = httpx2.get(f"http://127.0.0.1:{sock.getsockname()[1]}/no-such-page", timeout=TIMEOUT)
+        finally:
+            server.terminate()
+            _, log = server.communicate(timeout=TIMEOUT)
+    assert response.status_code == 404, log
+    assert "Application startup complete" in log
