@@ -7,6 +7,7 @@ import re
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 
 from tests.mkdocs_site import (
     LANGUAGES,
@@ -75,3 +76,35 @@ def test_language_selector_links_to_the_same_page(built_site, source, language):
 def test_search_knows_every_language(built_site):
     config = json.loads((built_site.path / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
     assert set(config["lang"]) == set(LANGUAGES)
+
+
+def nav_labels(entries) -> list[str]:
+    labels = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            for label, value in entry.items():
+                labels.append(label)
+                if isinstance(value, list):
+                    labels.extend(nav_labels(value))
+    return labels
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without constructing its `!!python/...` objects."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+def test_navigation_labels_are_translated(built_site, language):
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    (i18n,) = [plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin]
+    (settings,) = [entry for entry in i18n["languages"] if entry["locale"] == language]
+    translations = settings.get("nav_translations", {})
+    labels = nav_labels(config["nav"])
+    assert set(labels) <= set(translations), f"{language}: no translation for {set(labels) - set(translations)}"
+    markup = page_file(built_site.path, "index.md", language).read_text(encoding="utf-8")
+    shown = {text_of(m).strip() for m in re.findall(r'<span class="md-ellipsis">(.*?)</span>', markup, re.S)}
+    for label in labels:
+        assert translations[label] in shown, f"{language}: nav shows {sorted(shown)}, not {translations[label]!r}"
