@@ -42,3 +42,11 @@ def test_served_file_exists_until_the_client_has_it(recorder, created_files):
         gate.set()
         recorder.timeline.wait_until(lambda events: recorder.timeline.of("task-end") == ["remove"])
     assert not os.path.exists(created_files[0])
+
+
+def test_head_creates_no_file_that_no_task_would_remove(recorder, created_files):
+    result = call_asgi(file_response.app, recorder.timeline, "HEAD", "/exports/ana")
+    assert result.status == 200
+    assert result.headers["content-disposition"] == 'attachment; filename="ana.txt"'
+    assert created_files == []
+    assert recorder.timeline.of("task-start") == []
