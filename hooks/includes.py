@@ -76,13 +76,16 @@ def resolve(written: str, root: Path, page: str, line: int) -> Path:
     if any(part not in ("..", ".") for part in parts[:start]):
         raise fail("only '../' may come before docs_src/ in the path")
     base = (root / SOURCE_DIR).resolve()
-    target = base.joinpath(*parts[start + 1 :]).resolve()
-    if not target.is_relative_to(base):
-        raise fail("the path leaves docs_src/")
-    if not target.exists():
-        raise fail("file not found")
-    if not target.is_file():
-        raise fail("not a file")
+    try:
+        target = base.joinpath(*parts[start + 1 :]).resolve()
+        if not target.is_relative_to(base):
+            raise fail("the path leaves docs_src/")
+        if not target.exists():
+            raise fail("file not found")
+        if not target.is_file():
+            raise fail("not a file")
+    except (OSError, RuntimeError) as error:  # symlink loops, names too long, permissions
+        raise fail(f"cannot be read ({error.__class__.__name__}: {error})") from None
     return target
 
 
@@ -91,12 +94,17 @@ def read_text(target: Path, written: str, page: str, line: int) -> str:
         return target.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         raise IncludeError(page, line, written, f"not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise IncludeError(page, line, written, f"cannot be read ({error.strerror})") from None
 
 
 def indent_block(text: str, indent: str) -> str:
-    """Apply the include line's indentation to every non-blank line, like mdx_include's `>`."""
-    lines = text.splitlines()
-    return "\n".join(indent + line if line.strip() else "" for line in lines)
+    """Apply the include line's indentation to every non-blank line, like mdx_include's `>`.
+
+    Only newlines split lines: form feeds or U+2028 inside the file stay as they are.
+    """
+    lines = text.replace("\r\n", "\n").removesuffix("\n").split("\n")
+    return "\n".join(indent + line if line.strip(" \t") else "" for line in lines)
 
 
 def expand(markdown: str, root: Path, page: str, first_line: int = 1) -> str:

@@ -118,7 +118,7 @@ class TaskRecorder:
             recorder.timeline.add(Event("task-start", name))
             try:
                 if recorder.gate is not None:
-                    opened = await anyio.to_thread.run_sync(recorder.gate.wait, TIMEOUT)
+                    opened = await anyio.to_thread.run_sync(recorder.gate.wait, TIMEOUT, abandon_on_cancel=True)
                     assert opened, f"task {name} waited {TIMEOUT}s for the response to be received"
                 if recorder.barrier is not None:
                     await anyio.to_thread.run_sync(recorder.barrier.wait)
@@ -236,7 +236,7 @@ class _LogEvents(logging.Handler):
 
 
 @contextlib.contextmanager
-def serve(app: Any, shutdown_waiting: threading.Event | None = None) -> Iterator[Served]:
+def serve(app: Any, shutdown_waiting: threading.Event | None = None, **settings: Any) -> Iterator[Served]:
     """Run uvicorn in a thread on an ephemeral 127.0.0.1 port.
 
     The socket is bound and listening before the server starts, so a client may connect at once:
@@ -246,7 +246,7 @@ def serve(app: Any, shutdown_waiting: threading.Event | None = None) -> Iterator
     sock.bind(("127.0.0.1", 0))
     sock.listen(512)
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, lifespan="off", log_level="info", access_log=False, log_config=None)
+    config = uvicorn.Config(app, lifespan="off", log_level="info", access_log=False, log_config=None, **settings)
     server = uvicorn.Server(config)
     lines: list[str] = []
     handler = _LogEvents(lines, shutdown_waiting or threading.Event())

@@ -140,3 +140,30 @@ def test_line_numbers_count_the_front_matter(root):
 
 def test_first_line_falls_back_to_one_when_the_body_was_rewritten():
     assert body_first_line("---\na: 1\n---\nbody\n", "other\n") == 1
+
+
+def test_only_newlines_split_lines(root):
+    (root / "docs_src" / "odd.py").write_text('a = "x\u2028y"\n\x0c\nb = 1\r\nc = 2\n', newline="")
+    assert expand("  {!> docs_src/odd.py !}", root, PAGE) == '  a = "x\u2028y"\n  \x0c\n  b = 1\n  c = 2'
+
+
+def test_symlink_loop_fails_with_page_line_and_path(root):
+    os.symlink(root / "docs_src" / "loop.py", root / "docs_src" / "loop.py")
+    assert error_of("{!> docs_src/loop.py !}", root).startswith(
+        f"{PAGE}:1: include 'docs_src/loop.py': cannot be read (RuntimeError: Symlink loop"
+    )
+
+
+def test_overlong_name_fails_with_page_line_and_path(root):
+    written = "docs_src/" + "x" * 300 + ".py"
+    assert error_of(f"{{!> {written} !}}", root).startswith(f"{PAGE}:1: include '{written}': cannot be read (OSError")
+
+
+def test_unreadable_file_fails_with_page_line_and_path(root, monkeypatch):
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert error_of("{!> docs_src/pkg/app.py !}", root) == (
+        f"{PAGE}:1: include 'docs_src/pkg/app.py': cannot be read (Permission denied)"
+    )

@@ -16,6 +16,7 @@ def test_def_runs_in_a_worker_thread_and_async_def_on_the_event_loop(recorder):
     result = call_asgi(sync_and_async.app, recorder.timeline, "POST", "/photos/cat")
     assert result.status == 200
     recorder.timeline.assert_tasks_after_response(["make_thumbnail", "notify_followers"])
+    recorder.timeline.assert_sequential()
     (thumbnail,) = sync_and_async.thumbnails
     (notification,) = sync_and_async.notifications
     assert notification["thread"] == threading.current_thread().name  # anyio.run's loop runs here

@@ -61,6 +61,8 @@ def test_graceful_shutdown_waits_for_the_running_task(recorder):
         recorder.timeline.wait_until(lambda events: recorder.timeline.of("task-start") == ["process_upload"])
         served.server.should_exit = True
         assert waiting.wait(TIMEOUT), f"uvicorn did not wait during shutdown: {served.log}"
+        with pytest.raises(httpx2.ConnectError):
+            httpx2.get(served.url + "/uploads/any", timeout=TIMEOUT)
         assert served.thread.is_alive()
         assert recorder.timeline.of("task-end") == []
         gate.set()
@@ -68,6 +70,16 @@ def test_graceful_shutdown_waits_for_the_running_task(recorder):
         assert not served.thread.is_alive()
     assert recorder.timeline.of("task-end") == ["process_upload"]
     assert [item["status"] for item in upload.uploads.values()] == ["done"]
+
+
+def test_a_graceful_shutdown_timeout_cancels_the_running_task(recorder):
+    recorder.hold_tasks()  # never opened: the task is still running when the timeout ends
+    with serve(upload.app, timeout_graceful_shutdown=0.5) as served:
+        with httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
+            assert client.post("/uploads", content=CONTENT).status_code == 202
+        recorder.timeline.wait_until(lambda events: recorder.timeline.of("task-start") == ["process_upload"])
+    assert recorder.timeline.of("task-cancelled") == ["process_upload"]
+    assert [item["status"] for item in upload.uploads.values()] == ["processing"]
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@ import json
 import socket
 
 import httpx2
+from lilya.testclient import TestClient
 
 import pytest
 
@@ -33,7 +34,8 @@ def test_served_client_has_the_response_before_the_task_runs(recorder):
     assert via_handlers.outbox == [{"to": "ana@example.com", "subject": "Confirm your account"}]
 
 
-def test_client_gone_before_the_handler_returned_means_no_response_and_no_task(recorder):
+def test_client_gone_while_the_body_is_read_means_no_response_and_no_task(recorder):
+    """The handler fails reading the body (ClientDisconnect): no response, so no task."""
     with serve(via_handlers.app) as served:
         host, port = served.url.removeprefix("http://").split(":")
         with socket.create_connection((host, int(port)), timeout=TIMEOUT) as client:
@@ -46,3 +48,9 @@ def test_client_gone_before_the_handler_returned_means_no_response_and_no_task(r
         recorder.timeline.wait_until(lambda events: "send_confirmation" in recorder.timeline.of("task-end"))
     assert recorder.timeline.of("task-start") == ["send_confirmation"]
     assert via_handlers.outbox == [{"to": "ana@example.com", "subject": "Confirm your account"}]
+
+
+def test_lilyas_test_client_returns_only_after_the_task_ran():
+    response = TestClient(via_handlers.app).post("/register", content=BODY, headers=HEADERS)
+    assert via_handlers.outbox == [{"to": "ana@example.com", "subject": "Confirm your account"}]
+    assert response.status_code == 201
