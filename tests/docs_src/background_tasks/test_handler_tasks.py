@@ -65,3 +65,14 @@ def test_the_decorated_handler_keeps_its_name_and_signature():
     assert register.__name__ == "register"
     assert register.__doc__ == "Register someone."
     assert list(inspect.signature(register).parameters) == ["email"]
+
+
+def test_lilya_routes_routers_controllers_and_the_app_take_no_background():
+    """Why the recipe exists: in Lilya only responses accept `background=`."""
+    from lilya.apps import Lilya
+    from lilya.controllers import Controller
+    from lilya.routing import Include, Router
+
+    for cls in (Path, Router, Include, Controller, Lilya):
+        assert "background" not in inspect.signature(cls).parameters, cls
+    assert "background" in inspect.signature(PlainText).parameters
