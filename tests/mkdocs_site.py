@@ -10,9 +10,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.translation import project
+
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("en", "pt", "ru")
-DEFAULT_LANGUAGE = "en"
+_PROJECT = project.load(ROOT)
+DEFAULT_LANGUAGE = _PROJECT.default_language
+LANGUAGES = tuple(language.code for language in _PROJECT.languages)
 
 
 def mkdocs(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -33,8 +36,7 @@ def build(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.Complete
 
 def page_sources(language: str = DEFAULT_LANGUAGE) -> list[str]:
     """Page paths relative to docs/<language>/, e.g. 'index.md', 'reference/background.md'."""
-    base = ROOT / "docs" / language
-    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
+    return _PROJECT.pages(language)
 
 
 def page_url(source: str, language: str) -> str:

@@ -7,9 +7,10 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-import yaml
 
+from scripts.translation.project import i18n_settings, nav_labels, read_config
 from tests.mkdocs_site import (
+    DEFAULT_LANGUAGE,
     LANGUAGES,
     ROOT,
     code_blocks,
@@ -78,29 +79,10 @@ def test_search_knows_every_language(built_site):
     assert set(config["lang"]) == set(LANGUAGES)
 
 
-def nav_labels(entries) -> list[str]:
-    labels = []
-    for entry in entries:
-        if isinstance(entry, dict):
-            for label, value in entry.items():
-                labels.append(label)
-                if isinstance(value, list):
-                    labels.extend(nav_labels(value))
-    return labels
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without constructing its `!!python/...` objects."""
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != "en"])
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE])
 def test_navigation_labels_are_translated(built_site, language):
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    (i18n,) = [plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin]
-    (settings,) = [entry for entry in i18n["languages"] if entry["locale"] == language]
+    config = read_config(ROOT)
+    (settings,) = [entry for entry in i18n_settings(config)["languages"] if entry["locale"] == language]
     translations = settings.get("nav_translations", {})
     labels = nav_labels(config["nav"])
     assert set(labels) <= set(translations), f"{language}: no translation for {set(labels) - set(translations)}"

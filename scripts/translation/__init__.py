@@ -1,0 +1,1 @@
+"""Translation tooling: parity between languages, fingerprints, status, stamping, new languages."""
