@@ -27,6 +27,13 @@ from translation_fingerprint import STAMP_KEY, fingerprint, is_stamp
 from translation_messages import Message, for_language, load
 
 GUIDE = "contributing/translations.md"
+_messages: dict = {}
+
+
+def on_config(config):
+    """Read the reader-facing texts once per build; a live-reload rebuild reads them again."""
+    _messages.clear()
+    _messages.update(load())
 
 
 def banner(kind: str, message: Message, text: str) -> str:
@@ -92,9 +99,8 @@ def on_page_markdown(markdown, page, config, files):
     if i18n is None or i18n.current_language == i18n.default_language:
         return markdown
     language, default = i18n.current_language, i18n.default_language
-    messages = load()
     if page.file.locale != language:
-        block = _not_translated(page, language, default, messages)
+        block = _not_translated(page, language, default, _messages)
     else:
-        block = _outdated(page, config, language, default, messages)
+        block = _outdated(page, config, language, default, _messages)
     return markdown if block is None else after_title(markdown, block)
