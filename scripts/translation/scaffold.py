@@ -80,6 +80,8 @@ class _IndentedDumper(yaml.SafeDumper):
 
 def language_entry(config: dict[str, Any], code: str, name: str) -> dict[str, Any]:
     entry: dict[str, Any] = {"locale": code, "name": name, "build": True}
+    if config.get("site_name"):
+        entry["site_name"] = config["site_name"]
     if config.get("site_description"):
         entry["site_description"] = config["site_description"]
     palette = (config.get("theme") or {}).get("palette")

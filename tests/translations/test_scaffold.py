@@ -37,6 +37,7 @@ def test_a_new_language_is_added_to_mkdocs_yml_after_the_last_one(tree):
         "        - locale: de",
         "          name: Deutsch",
         "          build: true",
+        "          site_name: Tree",
         "          site_description: A site for the translation tools.",
         "          theme:",
         "            palette:",
