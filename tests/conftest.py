@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests import mkdocs_site
+from tests.browser import chromium, serve_directory
 from tests.proof import TaskRecorder
 
 
@@ -69,3 +70,17 @@ def translation_states_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSi
     result = mkdocs_site.build(dest, config)
     assert result.returncode == 0, result.stdout + result.stderr
     return BuiltSite(dest, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: BuiltSite):
+    """The built site served on an ephemeral 127.0.0.1 port."""
+    with serve_directory(built_site.path) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium, shared by the browser tests of one worker."""
+    with chromium() as browser:
+        yield browser

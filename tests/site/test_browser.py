@@ -6,22 +6,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import chromium, serve_directory
 from tests.mkdocs_site import LANGUAGES, page_sources, page_url
 
 PAGES = page_sources()
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve_directory(built_site.path) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

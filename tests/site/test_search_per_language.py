@@ -10,7 +10,6 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser import chromium, serve_directory
 from tests.conftest import ENGLISH_ONLY_PAGE
 from tests.mkdocs_site import LANGUAGES, ROOT, page_file, page_sources, page_url
 
@@ -75,18 +74,6 @@ def test_an_english_fallback_page_is_found_once_under_each_language(translation_
         assert pages_in(index)[location] == 1, language
         hits = [doc["location"] for doc in index["docs"] if "quokkasearchterm" in doc["text"]]
         assert hits == [f"{location}#a-section"], (language, hits)
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve_directory(built_site.path) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
