@@ -72,15 +72,19 @@ def translation_states_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSi
     return BuiltSite(dest, result.stdout + result.stderr)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def site_url(built_site: BuiltSite):
     """The built site served on an ephemeral 127.0.0.1 port."""
     with serve_directory(built_site.path) as url:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Headless Chromium, shared by the browser tests of one worker."""
+    """Headless Chromium for one test module.
+
+    Playwright's sync API keeps an event loop running in this thread while it is open, so it must be closed
+    before tests that call `anyio.run` run on the same worker.
+    """
     with chromium() as browser:
         yield browser
