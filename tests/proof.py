@@ -58,6 +58,10 @@ class Timeline:
             if not self._changed.wait_for(lambda: predicate(self.events), timeout):
                 raise AssertionError(f"timed out after {timeout}s; events so far: {self.events}")
 
+    def wait_for(self, kind: str, names: list[str], timeout: float = TIMEOUT) -> None:
+        """Wait until the events of `kind` are exactly `names`, e.g. ("task-end", ["send_confirmation"])."""
+        self.wait_until(lambda events: self.of(kind) == names, timeout)
+
     def of(self, kind: str) -> list[str]:
         return [event.name for event in self.events if event.kind == kind]
 

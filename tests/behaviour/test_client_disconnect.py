@@ -27,5 +27,5 @@ def test_tasks_run_although_the_client_has_gone(recorder):
         host, port = served.url.removeprefix("http://").split(":")
         with socket.create_connection((host, int(port)), timeout=TIMEOUT) as client:
             client.sendall(b"GET / HTTP/1.1\r\nhost: test\r\n\r\n")
-        recorder.timeline.wait_until(lambda events: recorder.timeline.of("task-end") == ["write_audit_entry"])
+        recorder.timeline.wait_for("task-end", ["write_audit_entry"])
     assert done == ["audit entry written"]

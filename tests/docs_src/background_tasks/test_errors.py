@@ -39,7 +39,7 @@ def test_as_group_a_failing_task_cancels_its_running_siblings(recorder):
 def test_served_client_gets_200_and_the_server_logs_the_failure(recorder, caplog):
     with caplog.at_level(logging.ERROR, logger="uvicorn.error"), serve(errors.app) as served:
         response = httpx2.post(served.url + PATH, timeout=TIMEOUT)
-        recorder.timeline.wait_until(lambda events: recorder.timeline.of("task-error") == ["send_receipt"])
+        recorder.timeline.wait_for("task-error", ["send_receipt"])
     assert response.json() == {"order": "42", "status": "paid"}
     failure = [r for r in caplog.records if r.exc_info and r.exc_info[0] is ConnectionError]
     assert failure, [r.getMessage() for r in caplog.records]

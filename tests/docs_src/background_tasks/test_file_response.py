@@ -40,7 +40,7 @@ def test_served_file_exists_until_the_client_has_it(recorder, created_files):
         assert response.content == b"All the data of bob\n"
         assert os.path.exists(created_files[0])  # the task is held: nothing removed yet
         gate.set()
-        recorder.timeline.wait_until(lambda events: recorder.timeline.of("task-end") == ["remove"])
+        recorder.timeline.wait_for("task-end", ["remove"])
     assert not os.path.exists(created_files[0])
 
 

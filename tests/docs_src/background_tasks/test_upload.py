@@ -41,7 +41,7 @@ def test_served_client_sees_processing_until_the_task_has_run(recorder):
         assert accepted.status_code == 202
         assert client.get(accepted.headers["location"]).json()["status"] == "processing"
         gate.set()
-        recorder.timeline.wait_until(lambda events: recorder.timeline.of("task-end") == ["process_upload"])
+        recorder.timeline.wait_for("task-end", ["process_upload"])
         done = client.get(accepted.headers["location"]).json()
     assert done["status"] == "done"
     assert done["sha256"] == hashlib.sha256(CONTENT).hexdigest()
@@ -58,7 +58,7 @@ def test_graceful_shutdown_waits_for_the_running_task(recorder):
     with serve(upload.app, shutdown_waiting=waiting) as served:
         with httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
             assert client.post("/uploads", content=CONTENT).status_code == 202
-        recorder.timeline.wait_until(lambda events: recorder.timeline.of("task-start") == ["process_upload"])
+        recorder.timeline.wait_for("task-start", ["process_upload"])
         served.server.should_exit = True
         assert waiting.wait(TIMEOUT), f"uvicorn did not wait during shutdown: {served.log}"
         with pytest.raises(httpx2.ConnectError):
@@ -77,7 +77,7 @@ def test_a_graceful_shutdown_timeout_cancels_the_running_task(recorder):
     with serve(upload.app, timeout_graceful_shutdown=0.5) as served:
         with httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
             assert client.post("/uploads", content=CONTENT).status_code == 202
-        recorder.timeline.wait_until(lambda events: recorder.timeline.of("task-start") == ["process_upload"])
+        recorder.timeline.wait_for("task-start", ["process_upload"])
     assert recorder.timeline.of("task-cancelled") == ["process_upload"]
     assert [item["status"] for item in upload.uploads.values()] == ["processing"]
 

@@ -45,7 +45,7 @@ def test_client_gone_while_the_body_is_read_means_no_response_and_no_task(record
             )
         with httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
             assert client.post("/register", content=BODY, headers=HEADERS).status_code == 201
-        recorder.timeline.wait_until(lambda events: "send_confirmation" in recorder.timeline.of("task-end"))
+        recorder.timeline.wait_for("task-end", ["send_confirmation"])
     assert recorder.timeline.of("task-start") == ["send_confirmation"]
     assert via_handlers.outbox == [{"to": "ana@example.com", "subject": "Confirm your account"}]
 
