@@ -90,3 +90,15 @@ def test_navigation_labels_are_translated(built_site, language):
     shown = {text_of(m).strip() for m in re.findall(r'<span class="md-ellipsis">(.*?)</span>', markup, re.S)}
     for label in labels:
         assert translations[label] in shown, f"{language}: nav shows {sorted(shown)}, not {translations[label]!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("source", PAGES)
+def test_heading_ids_keep_the_heading_words(built_site, source, language):
+    """The default slugify drops Cyrillic and leaves ids like `_1`, which broke upstream's Russian links."""
+    markup = page_file(built_site.path, source, language).read_text(encoding="utf-8")
+    headings = re.findall(r'<h([2-6]) id="([^"]+)">(.*?)<a class="headerlink"', markup, re.S)
+    assert headings, f"{language}/{source}: no section headings found"
+    for _, heading_id, inner in headings:
+        words = re.findall(r"\w+", text_of(inner).lower())
+        assert words and heading_id.startswith(words[0]), f"{language}/{source}: id {heading_id!r} for {text_of(inner)!r}"
