@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs puts this folder on sys.path while it loads a hook, so sibling modules import by name.
-from translation_fingerprint import STAMP_KEY, fingerprint, is_stamp
+from translation_fingerprint import COMMAND, STAMP_KEY, fingerprint, is_stamp
 from translation_messages import Message, for_language, load
 
 GUIDE = "contributing/translations.md"
@@ -81,7 +81,7 @@ def _outdated(page, config, language: str, default: str, messages) -> str | None
     if not is_stamp(stamp):
         raise PluginError(
             f"{shown}:{_stamp_line(page)}: {STAMP_KEY} {stamp!r} is not a fingerprint like "
-            f"'sha256:0123456789abcdef'; run: .venv/bin/python scripts/translations.py stamp {shown}"
+            f"'sha256:0123456789abcdef'; run: {COMMAND} stamp {shown}"
         )
     english = Path(config.docs_dir) / default / page.file.norm_src_uri
     if not english.is_file() or fingerprint(english.read_text(encoding="utf-8")) == stamp:

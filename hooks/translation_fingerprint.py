@@ -16,16 +16,22 @@ import hashlib
 import re
 
 STAMP_KEY = "translation_of"
+COMMAND = ".venv/bin/python scripts/translations.py"
+"""How messages tell people to run the tools: from the project root, with the project's environment."""
 ALGORITHM = "sha256"
 DIGITS = 16
 
 _STAMP = re.compile(rf"^{ALGORITHM}:[0-9a-f]{{{DIGITS}}}$")
 
 
+def normalise_newlines(text: str) -> str:
+    """The text without a byte-order mark and with `\\n` line endings, as MkDocs reads a page."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def normalise(source: str) -> str:
     """The page text as a reader would see it: same bytes, minus invisible encoding differences."""
-    text = source.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return text.rstrip("\n") + "\n"
+    return normalise_newlines(source).rstrip("\n") + "\n"
 
 
 def fingerprint(source: str) -> str:

@@ -44,15 +44,14 @@ def command_status(project: project_module.Project, arguments: argparse.Namespac
     checker = ParityChecker(project)
     statuses = {code: language_status(project, code, history=not arguments.no_diff, checker=checker)
                 for code in _languages(project, arguments.languages)}
-    allowed = {State.UP_TO_DATE}
+    allowed: set[State] = set()
     if arguments.allow_outdated:
         allowed.add(State.OUTDATED)
     if arguments.allow_missing:
         allowed.add(State.MISSING)
-    print(report(project, statuses, allowed - {State.UP_TO_DATE}, show_diff=not arguments.no_diff))
-    pages = sum(len(pages) for pages in statuses.values())
-    print(f"Checked {pages} page(s) in {len(statuses)} language(s) in {time.perf_counter() - started:.2f} s.")
+    print(report(project, statuses, allowed))
     everything = [status for pages in statuses.values() for status in pages]
+    print(f"Checked {len(everything)} page(s) in {len(statuses)} language(s) in {time.perf_counter() - started:.2f} s.")
     return 1 if failing(everything, allowed) else 0
 
 
@@ -79,8 +78,8 @@ def command_stamp(project: project_module.Project, arguments: argparse.Namespace
 def command_new_language(project: project_module.Project, arguments: argparse.Namespace) -> int:
     added = add_language(project, arguments.code, arguments.name)
     print(f"Added {added.code} ({added.name}):")
-    print(f"  {project_module.CONFIG_NAME}:{added.config_line}: the language entry; translate its site_description,")
-    print("    colour toggle names and nav_translations values")
+    print(f"  {project_module.CONFIG_NAME}:{added.config_line}: the language entry; translate its site_name,")
+    print("    site_description, colour toggle names and nav_translations values")
     print(f"  {project.shown(added.messages)}: the '{added.code}' block, to translate")
     print(f"  {project.shown(added.folder)}/: the pages go here, with the same paths as in English")
     print(f"Next: {project_module.COMMAND} status {added.code} --allow-missing")

@@ -20,6 +20,7 @@ SLASH = frozenset({"js", "javascript", "ts", "typescript", "jsx", "tsx", "json5"
 MARKUP = frozenset({"html", "xml", "svg", "markdown", "md", "jinja", "jinja2", "htmldjango", "vue"})
 DASH = frozenset({"sql", "psql", "postgresql", "mysql", "sqlite", "lua", "haskell", "hs"})
 
+
 def _scan(line: str, starts: tuple[str, ...], word_start: bool) -> str:
     """The line up to the first comment marker that is outside quotes."""
     quote = None

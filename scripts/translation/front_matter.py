@@ -1,7 +1,7 @@
 """A page's YAML front matter: read it with errors that name file, line and value, and write the stamp into it.
 
-The block is recognised exactly as MkDocs recognises it (`---` on the first line, closed by `---` or `...`), so what
-these tools read is what the build strips from the page.
+The block is recognised with MkDocs' own pattern (`---` on the first line, closed by `---` or `...`), so what these
+tools read is what the build strips from the page.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from mkdocs.utils.meta import YAML_RE
 
-from hooks.translation_fingerprint import STAMP_KEY, is_stamp
-from scripts.translation.project import COMMAND
+from hooks.translation_fingerprint import COMMAND, STAMP_KEY, is_stamp, normalise_newlines
 
-_BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 _OPENING = re.compile(r"^-{3}[ \t]*\n")
+_NEWLINE = re.compile(r"(\r\n|\r|\n)")
 
 
 class PageError(ValueError):
@@ -42,14 +42,10 @@ class FrontMatter:
         return 2
 
 
-def normalise_newlines(text: str) -> str:
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
 def read(text: str, path: str) -> FrontMatter:
     """The front matter of a page's text (empty when it has none); malformed YAML raises PageError."""
     text = normalise_newlines(text)
-    match = _BLOCK.match(text)
+    match = YAML_RE.match(text)
     if match is None:
         if _OPENING.match(text):
             raise PageError(path, 1, "front matter opened with '---' is never closed; add a '---' line after it")
@@ -91,17 +87,23 @@ def stamp_of(front_matter: FrontMatter, path: str) -> str | None:
 
 
 def with_stamp(text: str, stamp: str, path: str) -> str:
-    """The page's text with `translation_of: <stamp>` in its front matter; nothing else changes."""
-    newline = "\r\n" if "\r\n" in text else "\n"
-    read(text, path)
-    lines = text.split(newline)
+    """The page's text with `translation_of: <stamp>` in its front matter; nothing else changes, line endings
+    included (the text itself when it already carries that stamp)."""
+    front_matter = read(text, path)
+    if front_matter.data.get(STAMP_KEY) == stamp:
+        return text
+    pieces = _NEWLINE.split(text)
+    lines, endings = pieces[0::2], pieces[1::2]
+    newline = endings[0] if endings else "\n"
     entry = f"{STAMP_KEY}: {stamp}"
-    if not _BLOCK.match(normalise_newlines(text)):
-        return newline.join(["---", entry, "---", "", *lines])
-    closing = next(index for index in range(1, len(lines)) if re.match(r"^(?:-{3}|\.{3})[ \t]*$", lines[index]))
-    for index in range(1, closing):
-        if re.match(rf"{STAMP_KEY}[ \t]*:", lines[index]):
-            lines[index] = entry
-            return newline.join(lines)
-    lines.insert(closing, entry)
-    return newline.join(lines)
+    if front_matter.body_line == 1:
+        bom = "\ufeff" if text.startswith("\ufeff") else ""
+        return bom + newline.join(["---", entry, "---", "", text.removeprefix(bom)])
+    closing = front_matter.body_line - 2
+    index = next((i for i in range(1, closing) if re.match(rf"{STAMP_KEY}[ \t]*:", lines[i])), None)
+    if index is None:
+        lines.insert(closing, entry)
+        endings.insert(closing, newline)
+    else:
+        lines[index] = entry
+    return "".join(line + ending for line, ending in zip(lines, [*endings, ""]))

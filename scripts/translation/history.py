@@ -40,12 +40,12 @@ def _blobs(root: Path, names: list[str]) -> list[bytes | None]:
     out, position, blobs = result.stdout, 0, []
     for _ in names:
         end = out.index(b"\n", position)
-        header = out[position:end].split()
+        header = out[position:end]
         position = end + 1
-        if len(header) != 3:
+        if header.endswith(b" missing"):  # "<commit>:<path> missing", and the path may hold spaces
             blobs.append(None)
             continue
-        size = int(header[2])
+        size = int(header.split()[2])
         blobs.append(out[position : position + size])
         position += size + 1
     return blobs

@@ -10,12 +10,14 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
 
 from markdown.extensions.toc import unique
 
 from hooks.includes import IncludeError, find_includes
-from scripts.translation.front_matter import PageError, read
+from hooks.translation_fingerprint import normalise_newlines
+from scripts.translation.code_comments import without_comments
+from scripts.translation.front_matter import FrontMatter, PageError, read
 
 _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`]*?)[ \t]*$")
 _ATX = re.compile(r"^[ \t]*(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*$")
@@ -35,6 +37,24 @@ _AUTOLINK = re.compile(r"<(?P<url>(?:https?|ftp|mailto):[^>\s]+)>")
 _HTML_TARGET = re.compile(r"\b(?:href|src)[ \t]*=[ \t]*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')")
 _HTML_ID = re.compile(r"\bid[ \t]*=[ \t]*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')")
 _ATTR_ID = re.compile(r"\{:?[^{}\n]*?#(?P<id>[\w-]+)[^{}\n]*\}")
+_ATTRIBUTE = re.compile(r"(?P<key>[\w-]+)=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>\S+))")
+
+
+def parse_info(info: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
+    """A fence line after its backticks, as (language, attributes, other tokens)."""
+    attributes: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(info):
+        value = next(v for v in (match["double"], match["single"], match["bare"]) if v is not None)
+        attributes[match["key"]] = value
+    text = _ATTRIBUTE.sub(" ", info)
+    rest = text.replace("{", " ").replace("}", " ").split()
+    language = ""
+    if text.strip().startswith("{"):
+        if rest and rest[0].startswith("."):
+            language = rest.pop(0)[1:]
+    elif rest:
+        language = rest.pop(0)
+    return language, attributes, tuple(rest)
 
 
 @dataclass(frozen=True)
@@ -52,9 +72,14 @@ class CodeBlock:
     info: str
     body: tuple[str, ...]
 
-    @property
+    @cached_property
     def language(self) -> str:
-        return self.info.split()[0].lstrip(".{").rstrip("}") if self.info.split() else ""
+        return parse_info(self.info)[0]
+
+    @cached_property
+    def code(self) -> tuple[str, ...]:
+        """What must be the same in every language: the body without comments, blank lines and trailing spaces."""
+        return without_comments(self.language, self.body)
 
 
 @dataclass(frozen=True)
@@ -82,8 +107,10 @@ class Admonition:
 @dataclass
 class Outline:
     path: str
-    front_matter: dict[str, Any] = field(default_factory=dict)
-    front_matter_lines: dict[str, int] = field(default_factory=dict)
+    text: str = ""
+    """The page as read, with `\\n` line endings."""
+    front_matter: FrontMatter | None = None
+    """None when the block cannot be read; the reason is in `errors`."""
     includes: list[Include] = field(default_factory=list)
     code_blocks: list[CodeBlock] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
@@ -125,9 +152,9 @@ def plain_text(markdown: str) -> str:
     return html.unescape(text)
 
 
-def _blank(text: str, start: int, end: int) -> str:
-    """Replace a span with spaces, keeping newlines so later matches keep their line numbers."""
-    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+def _blank(match: re.Match[str]) -> str:
+    """A span as spaces, keeping newlines so later matches keep their line numbers."""
+    return re.sub(r"[^\n]", " ", match[0])
 
 
 def _line_at(text: str, offset: int) -> int:
@@ -136,15 +163,14 @@ def _line_at(text: str, offset: int) -> int:
 
 def outline(text: str, path: str, heading_id) -> Outline:
     """The outline of one page; `heading_id(text)` is the site's slugify for headings without an explicit id."""
-    result = Outline(path)
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_newlines(text)
+    result = Outline(path, text)
     try:
         front_matter = read(text, path)
     except PageError as error:
         result.errors.append(error)
         return result
-    result.front_matter = front_matter.data
-    result.front_matter_lines = {key: front_matter.line_of(key) for key in front_matter.data}
+    result.front_matter = front_matter
     lines = text.split("\n")
     prose = lines[:]
     for index in range(front_matter.body_line - 1):
@@ -158,7 +184,7 @@ def outline(text: str, path: str, heading_id) -> Outline:
         if fence is not None:
             prose[index] = ""
             if _closes(line, fence):
-                _close_fence(result, fence, path)
+                _close_fence(result, fence)
                 fence = None
             else:
                 fence.body.append((number, line))
@@ -171,11 +197,7 @@ def outline(text: str, path: str, heading_id) -> Outline:
             continue
         if "{!" in line:
             prose[index] = ""
-            try:
-                for item in find_includes(line, path, number):
-                    result.includes.append(Include(number, item.written, None, None))
-            except IncludeError as error:
-                result.errors.append(PageError(path, number, error.reason + f": {line.strip()!r}"))
+            _add_includes(result, line, number, None)
             continue
         atx = _ATX.match(line)
         setext = _SETEXT.match(line)
@@ -196,9 +218,7 @@ def outline(text: str, path: str, heading_id) -> Outline:
     if fence is not None:
         result.errors.append(PageError(path, fence.line, "this code fence is never closed; add the closing fence"))
 
-    body = "\n".join(prose)
-    for match in _CODE_SPAN.finditer(body):
-        body = _blank(body, match.start(), match.end())
+    body = _CODE_SPAN.sub(_blank, "\n".join(prose))
     _collect_ids(result, body)
     _collect_headings(result, pending, heading_id)
     _collect_links(result, body)
@@ -210,19 +230,24 @@ def _looks_like_block(line: str) -> bool:
     return re.match(r"^[ \t]*(?:[-*+>|<]|\d+[.)][ \t]|!!!|\?\?\?|===)", line) is not None
 
 
-def _close_fence(result: Outline, fence: _OpenFence, path: str) -> None:
+def _add_includes(result: Outline, line: str, number: int, fence: _OpenFence | None) -> None:
+    """The include on a line, with the fence around it; a malformed one is an error of the page."""
+    try:
+        found = find_includes(line, result.path, number)
+    except IncludeError as error:
+        result.errors.append(PageError(result.path, number, error.reason + f": {line.strip()!r}"))
+        return
+    fence_line, info = (fence.line, fence.info) if fence is not None else (None, None)
+    result.includes.extend(Include(number, item.written, fence_line, info) for item in found)
+
+
+def _close_fence(result: Outline, fence: _OpenFence) -> None:
     code = []
     for number, line in fence.body:
         if "{!" in line:
-            try:
-                found = find_includes(line, path, number)
-            except IncludeError as error:
-                result.errors.append(PageError(path, number, error.reason + f": {line.strip()!r}"))
-                continue
-            for item in found:
-                result.includes.append(Include(number, item.written, fence.line, fence.info))
-            continue
-        code.append(line)
+            _add_includes(result, line, number, fence)
+        else:
+            code.append(line)
     if any(line.strip() for line in code) or not any("{!" in line for _, line in fence.body):
         indent = min((len(line) - len(line.lstrip()) for line in code if line.strip()), default=0)
         result.code_blocks.append(CodeBlock(fence.line, fence.info, tuple(line[indent:] for line in code)))
@@ -236,8 +261,7 @@ def _collect_ids(result: Outline, body: str) -> None:
 
 
 def _collect_headings(result: Outline, pending, heading_id) -> None:
-    explicit_ids = set(result.ids)
-    used = set(explicit_ids)
+    used = set(result.ids)
     for number, level, raw in pending:
         attrs = _ATTR_LIST.search(raw)
         explicit = _attr_id(attrs["attrs"]) if attrs else None

@@ -9,22 +9,22 @@ types. Every message says what to change.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
 from hooks.translation_fingerprint import STAMP_KEY
-from scripts.translation.code_comments import without_comments
-from scripts.translation.outline import CodeBlock, Heading, Include, Outline, outline
+from scripts.translation.outline import Admonition, CodeBlock, Heading, Include, Outline, outline, parse_info
 from scripts.translation.project import Project
 
 TRANSLATABLE_FRONT_MATTER = frozenset({"title", "description"})
 
-_ATTRIBUTE = re.compile(r"(?P<key>[\w-]+)=(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>\S+))")
+Opcodes = list[tuple[str, int, int, int, int]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -35,23 +35,6 @@ class Difference:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
-
-
-def parse_info(info: str) -> tuple[str, dict[str, str], tuple[str, ...]]:
-    """A fence line after its backticks, as (language, attributes, other tokens)."""
-    attributes: dict[str, str] = {}
-    for match in _ATTRIBUTE.finditer(info):
-        value = next(v for v in (match["double"], match["single"], match["bare"]) if v is not None)
-        attributes[match["key"]] = value
-    text = _ATTRIBUTE.sub(" ", info)
-    rest = text.replace("{", " ").replace("}", " ").split()
-    language = ""
-    if text.strip().startswith("{"):
-        if rest and rest[0].startswith("."):
-            language = rest.pop(0)[1:]
-    elif rest:
-        language = rest.pop(0)
-    return language, attributes, tuple(rest)
 
 
 def _show_attribute(key: str, attributes: dict[str, str]) -> str:
@@ -80,12 +63,37 @@ def _snippet(lines: Sequence[str]) -> str:
     return first if len(first) <= 60 else first[:57] + "..."
 
 
-def _heading_alignment(english: list[Heading], translated: list[Heading]) -> list[tuple[str, int, int, int, int]]:
+def _alignment(english: Sequence[object], translated: Sequence[object]) -> Opcodes:
+    return SequenceMatcher(None, english, translated, autojunk=False).get_opcodes()
+
+
+def _heading_alignment(english: list[Heading], translated: list[Heading]) -> Opcodes:
     """Which headings correspond: one to one when the counts match, else the best alignment of their levels."""
     if len(english) == len(translated):
         return [("replace", 0, len(english), 0, len(translated))]
-    return SequenceMatcher(None, [h.level for h in english], [h.level for h in translated],
-                           autojunk=False).get_opcodes()
+    return _alignment([h.level for h in english], [h.level for h in translated])
+
+
+def _walk(
+    alignment: Opcodes,
+    english: Sequence[T],
+    translated: Sequence[T],
+    matched: Callable[[T, T], Iterable[Difference]],
+    missing: Callable[[T, int], Difference],
+    extra: Callable[[T], Difference],
+) -> list[Difference]:
+    """The differences along an alignment: items pair up in equal runs and in replaced runs of the same length;
+    elsewhere English items are missing (with the index in the translation where they belong) and translated ones
+    extra."""
+    found: list[Difference] = []
+    for tag, i1, i2, j1, j2 in alignment:
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for theirs, mine in zip(english[i1:i2], translated[j1:j2]):
+                found.extend(matched(theirs, mine))
+        else:
+            found.extend(missing(theirs, j1) for theirs in english[i1:i2])
+            found.extend(extra(mine) for mine in translated[j1:j2])
+    return found
 
 
 class _Sections:
@@ -93,8 +101,9 @@ class _Sections:
 
     def __init__(self, english: Outline, translated: Outline) -> None:
         self.english = english.headings
+        self.alignment = _heading_alignment(english.headings, translated.headings)
         self.matched: dict[int, Heading] = {}
-        for tag, i1, i2, j1, _ in _heading_alignment(english.headings, translated.headings):
+        for tag, i1, i2, j1, _ in self.alignment:
             if tag in ("equal", "replace"):
                 for offset in range(min(i2 - i1, len(translated.headings) - j1)):
                     self.matched[i1 + offset] = translated.headings[j1 + offset]
@@ -125,26 +134,27 @@ class _Pair:
 
 
 def _front_matter(pair: _Pair) -> list[Difference]:
-    english, translated = pair.english, pair.translated
+    english, translated = pair.english.front_matter, pair.translated.front_matter
+    assert english is not None and translated is not None, "pages with errors are not compared"
     found = []
-    if STAMP_KEY in english.front_matter:
-        found.append(Difference(english.path, english.front_matter_lines[STAMP_KEY],
+    if STAMP_KEY in english.data:
+        found.append(Difference(pair.english.path, english.line_of(STAMP_KEY),
                                 f"the English page must not have '{STAMP_KEY}'; remove that line"))
-    for key in english.front_matter:
+    for key, value in english.data.items():
         if key == STAMP_KEY:
             continue
-        where = pair.there(english.front_matter_lines[key])
-        if key not in translated.front_matter:
+        where = pair.there(english.line_of(key))
+        if key not in translated.data:
             found.append(pair.here(1, f"front matter has no '{key}', English has it ({where}); add it"))
-        elif key not in TRANSLATABLE_FRONT_MATTER and translated.front_matter[key] != english.front_matter[key]:
+        elif key not in TRANSLATABLE_FRONT_MATTER and translated.data[key] != value:
             found.append(pair.here(
-                translated.front_matter_lines[key],
-                f"front matter '{key}' is {translated.front_matter[key]!r}, English has "
-                f"{english.front_matter[key]!r} ({where}); only title and description are translated, copy the value",
+                translated.line_of(key),
+                f"front matter '{key}' is {translated.data[key]!r}, English has {value!r} ({where}); only title "
+                "and description are translated, copy the value",
             ))
-    for key in translated.front_matter:
-        if key != STAMP_KEY and key not in english.front_matter:
-            found.append(pair.here(translated.front_matter_lines[key],
+    for key in translated.data:
+        if key != STAMP_KEY and key not in english.data:
+            found.append(pair.here(translated.line_of(key),
                                    f"front matter '{key}' is not in the English page; remove it"))
     return found
 
@@ -155,27 +165,24 @@ def _fence_line(item: Include) -> str:
 
 def _includes(pair: _Pair) -> list[Difference]:
     english, translated = pair.english.includes, pair.translated.includes
-    found = []
-    matcher = SequenceMatcher(None, [i.written for i in english], [i.written for i in translated], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
-            for theirs, mine in zip(english[i1:i2], translated[j1:j2]):
-                found.extend(_include_pair(pair, theirs, mine))
-            continue
-        for theirs in english[i1:i2]:
-            line, section = pair.sections.locate(theirs.line)
-            moved = [mine for mine in translated if mine.written == theirs.written]
-            hint = f"; it is at line {moved[0].line} here, out of the English order" if moved else ""
-            found.append(pair.here(line, (
-                f"include '{theirs.written}' is missing{section}: English has it at {pair.there(theirs.line)} "
-                f"({_fence_line(theirs)}); copy the fence and the include line from English{hint}"
-            )))
-        for mine in translated[j1:j2]:
-            there = [theirs for theirs in english if theirs.written == mine.written]
-            reason = (f"English has it in another position ({pair.there(there[0].line)}); keep the English order"
-                      if there else "the English page does not include it; remove it")
-            found.append(pair.here(mine.line, f"include '{mine.written}': {reason}"))
-    return found
+
+    def missing(theirs: Include, _: int) -> Difference:
+        line, section = pair.sections.locate(theirs.line)
+        moved = [mine for mine in translated if mine.written == theirs.written]
+        hint = f"; it is at line {moved[0].line} here, out of the English order" if moved else ""
+        return pair.here(line, (
+            f"include '{theirs.written}' is missing{section}: English has it at {pair.there(theirs.line)} "
+            f"({_fence_line(theirs)}); copy the fence and the include line from English{hint}"
+        ))
+
+    def extra(mine: Include) -> Difference:
+        there = [theirs for theirs in english if theirs.written == mine.written]
+        reason = (f"English has it in another position ({pair.there(there[0].line)}); keep the English order"
+                  if there else "the English page does not include it; remove it")
+        return pair.here(mine.line, f"include '{mine.written}': {reason}")
+
+    alignment = _alignment([i.written for i in english], [i.written for i in translated])
+    return _walk(alignment, english, translated, lambda theirs, mine: _include_pair(pair, theirs, mine), missing, extra)
 
 
 def _include_pair(pair: _Pair, theirs: Include, mine: Include) -> list[Difference]:
@@ -202,39 +209,35 @@ def _include_pair(pair: _Pair, theirs: Include, mine: Include) -> list[Differenc
 
 
 def _code_key(block: CodeBlock) -> tuple[str, tuple[str, ...]]:
-    return block.language, without_comments(block.language, block.body)
+    return block.language, block.code
 
 
 def _code_blocks(pair: _Pair) -> list[Difference]:
     english, translated = pair.english.code_blocks, pair.translated.code_blocks
-    found = []
-    matcher = SequenceMatcher(None, [_code_key(b) for b in english], [_code_key(b) for b in translated],
-                              autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            for theirs, mine in zip(english[i1:i2], translated[j1:j2]):
-                differences = _fence_differences(mine.info, theirs.info, ignore=frozenset({"title"}))
-                if differences:
-                    found.append(pair.here(mine.line, (
-                        f"code block {'; '.join(differences)} ({pair.there(theirs.line)}); copy the English fence line"
-                    )))
-            continue
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            for theirs, mine in zip(english[i1:i2], translated[j1:j2]):
-                found.append(pair.here(mine.line, _code_difference(pair, theirs, mine)))
-            continue
-        for theirs in english[i1:i2]:
-            line, section = pair.sections.locate(theirs.line)
-            found.append(pair.here(line, (
-                f"code block missing{section}: English has ```{theirs.info} at {pair.there(theirs.line)} "
-                f"starting '{_snippet(theirs.body)}'; copy it from English (comments may be translated)"
-            )))
-        for mine in translated[j1:j2]:
-            found.append(pair.here(mine.line, (
-                f"code block ```{mine.info} starting '{_snippet(mine.body)}' is not in the English page; "
-                "remove it, or make it match the English block"
-            )))
-    return found
+
+    def matched(theirs: CodeBlock, mine: CodeBlock) -> list[Difference]:
+        if _code_key(theirs) != _code_key(mine):
+            return [pair.here(mine.line, _code_difference(pair, theirs, mine))]
+        differences = _fence_differences(mine.info, theirs.info, ignore=frozenset({"title"}))
+        return [pair.here(mine.line, (
+            f"code block {'; '.join(differences)} ({pair.there(theirs.line)}); copy the English fence line"
+        ))] if differences else []
+
+    def missing(theirs: CodeBlock, _: int) -> Difference:
+        line, section = pair.sections.locate(theirs.line)
+        return pair.here(line, (
+            f"code block missing{section}: English has ```{theirs.info} at {pair.there(theirs.line)} "
+            f"starting '{_snippet(theirs.body)}'; copy it from English (comments may be translated)"
+        ))
+
+    def extra(mine: CodeBlock) -> Difference:
+        return pair.here(mine.line, (
+            f"code block ```{mine.info} starting '{_snippet(mine.body)}' is not in the English page; "
+            "remove it, or make it match the English block"
+        ))
+
+    alignment = _alignment([_code_key(b) for b in english], [_code_key(b) for b in translated])
+    return _walk(alignment, english, translated, matched, missing, extra)
 
 
 def _code_difference(pair: _Pair, theirs: CodeBlock, mine: CodeBlock) -> str:
@@ -242,7 +245,7 @@ def _code_difference(pair: _Pair, theirs: CodeBlock, mine: CodeBlock) -> str:
     if mine.language != theirs.language:
         return (f"code block is fenced as '{mine.language or 'no language'}', English as "
                 f"'{theirs.language or 'no language'}' ({where}); copy the English block")
-    english_code, my_code = _code_key(theirs)[1], _code_key(mine)[1]
+    english_code, my_code = theirs.code, mine.code
     for number, (a, b) in enumerate(zip(english_code, my_code), start=1):
         if a != b:
             return (f"code differs from English ({where}) at its code line {number}: English '{a.strip()}', "
@@ -255,34 +258,30 @@ def _code_difference(pair: _Pair, theirs: CodeBlock, mine: CodeBlock) -> str:
 
 def _headings(pair: _Pair) -> list[Difference]:
     english, translated = pair.english.headings, pair.translated.headings
-    found = []
-    for tag, i1, i2, j1, j2 in _heading_alignment(english, translated):
-        if tag == "equal":
-            continue
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            for theirs, mine in zip(english[i1:i2], translated[j1:j2]):
-                if theirs.level == mine.level:
-                    continue
-                found.append(pair.here(mine.line, (
-                    f"heading '{mine.text}' is level {mine.level} ({'#' * mine.level}), English heading "
-                    f"'{theirs.text}' ({pair.there(theirs.line)}) is level {theirs.level} ({'#' * theirs.level}); "
-                    "use the English level"
-                )))
-            continue
-        for index, theirs in enumerate(english[i1:i2]):
-            following = translated[j1] if j1 < len(translated) else None
-            where = (f"before line {following.line} ('{'#' * following.level} {following.text}')"
-                     if following else "after the last heading")
-            found.append(pair.here(following.line if following else (translated[-1].line if translated else 1), (
-                f"heading missing: English has '{'#' * theirs.level} {theirs.text}' (level {theirs.level}, "
-                f"{pair.there(theirs.line)}) and this page has no counterpart; add its translation {where}"
-            )))
-        for mine in translated[j1:j2]:
-            found.append(pair.here(mine.line, (
-                f"heading '{'#' * mine.level} {mine.text}' has no counterpart in English "
-                f"({len(english)} headings there, {len(translated)} here); remove it or use the English structure"
-            )))
-    return found
+
+    def matched(theirs: Heading, mine: Heading) -> list[Difference]:
+        return [] if theirs.level == mine.level else [pair.here(mine.line, (
+            f"heading '{mine.text}' is level {mine.level} ({'#' * mine.level}), English heading "
+            f"'{theirs.text}' ({pair.there(theirs.line)}) is level {theirs.level} ({'#' * theirs.level}); "
+            "use the English level"
+        ))]
+
+    def missing(theirs: Heading, index: int) -> Difference:
+        following = translated[index] if index < len(translated) else None
+        where = (f"before line {following.line} ('{'#' * following.level} {following.text}')"
+                 if following else "after the last heading")
+        return pair.here(following.line if following else (translated[-1].line if translated else 1), (
+            f"heading missing: English has '{'#' * theirs.level} {theirs.text}' (level {theirs.level}, "
+            f"{pair.there(theirs.line)}) and this page has no counterpart; add its translation {where}"
+        ))
+
+    def extra(mine: Heading) -> Difference:
+        return pair.here(mine.line, (
+            f"heading '{'#' * mine.level} {mine.text}' has no counterpart in English "
+            f"({len(english)} headings there, {len(translated)} here); remove it or use the English structure"
+        ))
+
+    return _walk(pair.sections.alignment, english, translated, matched, missing, extra)
 
 
 def _is_external(target: str) -> bool:
@@ -308,14 +307,13 @@ def _links(pair: _Pair) -> list[Difference]:
         english_lines = [link.line for link in pair.english.links if _link_key(link.target) == key]
         my_lines = [link.line for link in pair.translated.links if _link_key(link.target) == key]
         if english[key] > translated[key]:
-            line, section = pair.sections.locate(english_lines[len(my_lines)] if len(my_lines) < len(english_lines)
-                                                 else english_lines[0])
+            line, section = pair.sections.locate(english_lines[len(my_lines)])
             found.append(pair.here(my_lines[0] if my_lines else line, (
                 f"link to {shown} appears {translated[key]} time(s) here and {english[key]} in English "
                 f"({pair.english.path} lines {', '.join(map(str, english_lines))}); add the missing link{section}"
             )))
         else:
-            found.append(pair.here(my_lines[english[key]] if english[key] < len(my_lines) else my_lines[0], (
+            found.append(pair.here(my_lines[english[key]], (
                 f"link to {shown} appears {translated[key]} time(s) here (lines {', '.join(map(str, my_lines))}) "
                 f"and {english[key]} in English; link to the same targets as English"
             )))
@@ -324,29 +322,25 @@ def _links(pair: _Pair) -> list[Difference]:
 
 def _admonitions(pair: _Pair) -> list[Difference]:
     english, translated = pair.english.admonitions, pair.translated.admonitions
-    found = []
-    matcher = SequenceMatcher(None, [(a.marker, a.kind) for a in english], [(a.marker, a.kind) for a in translated],
-                              autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        if tag == "replace" and i2 - i1 == j2 - j1:
-            for theirs, mine in zip(english[i1:i2], translated[j1:j2]):
-                found.append(pair.here(mine.line, (
-                    f"admonition '{mine.marker} {mine.kind}', English has '{theirs.marker} {theirs.kind}' "
-                    f"({pair.there(theirs.line)}); keep the English type, translate only its title"
-                )))
-            continue
-        for theirs in english[i1:i2]:
-            line, section = pair.sections.locate(theirs.line)
-            found.append(pair.here(line, (
-                f"admonition missing{section}: English has '{theirs.marker} {theirs.kind}' at "
-                f"{pair.there(theirs.line)}; add it"
-            )))
-        for mine in translated[j1:j2]:
-            found.append(pair.here(mine.line, f"admonition '{mine.marker} {mine.kind}' is not in the English page; "
-                                              "remove it"))
-    return found
+
+    def matched(theirs: Admonition, mine: Admonition) -> list[Difference]:
+        return [] if (theirs.marker, theirs.kind) == (mine.marker, mine.kind) else [pair.here(mine.line, (
+            f"admonition '{mine.marker} {mine.kind}', English has '{theirs.marker} {theirs.kind}' "
+            f"({pair.there(theirs.line)}); keep the English type, translate only its title"
+        ))]
+
+    def missing(theirs: Admonition, _: int) -> Difference:
+        line, section = pair.sections.locate(theirs.line)
+        return pair.here(line, (
+            f"admonition missing{section}: English has '{theirs.marker} {theirs.kind}' at "
+            f"{pair.there(theirs.line)}; add it"
+        ))
+
+    def extra(mine: Admonition) -> Difference:
+        return pair.here(mine.line, f"admonition '{mine.marker} {mine.kind}' is not in the English page; remove it")
+
+    alignment = _alignment([(a.marker, a.kind) for a in english], [(a.marker, a.kind) for a in translated])
+    return _walk(alignment, english, translated, matched, missing, extra)
 
 
 class ParityChecker:

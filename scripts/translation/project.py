@@ -11,10 +11,10 @@ import yaml
 from markdown.extensions.toc import slugify as markdown_slugify
 from mkdocs.utils.yaml import get_yaml_loader
 
+from hooks.translation_fingerprint import COMMAND  # noqa: F401 - the build hooks name the same command
+
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_NAME = "mkdocs.yml"
-COMMAND = ".venv/bin/python scripts/translations.py"
-"""How messages tell people to run the tools: from the project root, with the project's environment."""
 
 
 class ProjectError(ValueError):
@@ -69,12 +69,22 @@ class Project:
         return self.slugify(text, self.separator)
 
 
+def yaml_error(where: str, error: yaml.YAMLError) -> str:
+    """`where:line: not valid YAML (problem)`, so a broken file is named like every other bad input."""
+    mark = getattr(error, "problem_mark", None)
+    line = f":{mark.line + 1}" if mark is not None else ""
+    return f"{where}{line}: not valid YAML ({getattr(error, 'problem', None) or error})"
+
+
 def read_config(root: Path) -> dict[str, Any]:
     path = root / CONFIG_NAME
     if not path.is_file():
         raise ProjectError(f"{path}: not found; run the tools from the project root or pass --project")
-    with path.open(encoding="utf-8") as stream:
-        config = yaml.load(stream, Loader=get_yaml_loader())
+    try:
+        with path.open(encoding="utf-8") as stream:
+            config = yaml.load(stream, Loader=get_yaml_loader())
+    except yaml.YAMLError as error:
+        raise ProjectError(yaml_error(str(path), error)) from None
     if not isinstance(config, dict):
         raise ProjectError(f"{path}: not a mapping of settings")
     return config
@@ -115,6 +125,8 @@ def load(root: Path = ROOT) -> Project:
     settings = i18n_settings(config)
     languages, default = [], None
     for entry in settings.get("languages") or []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("locale"), str):
+            raise ProjectError(f"{CONFIG_NAME}: each language of the i18n plugin needs a 'locale', found {entry!r}")
         languages.append(Language(entry["locale"], entry.get("name", entry["locale"])))
         if entry.get("default"):
             default = entry["locale"]

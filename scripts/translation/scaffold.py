@@ -18,15 +18,7 @@ import material
 import yaml
 from mkdocs_static_i18n.config import RE_LOCALE
 
-from scripts.translation.project import (
-    CONFIG_NAME,
-    Project,
-    ProjectError,
-    i18n_settings,
-    load,
-    nav_labels,
-    read_config,
-)
+from scripts.translation.project import CONFIG_NAME, Project, ProjectError, load, nav_labels, read_config, yaml_error
 
 MESSAGES = Path("hooks") / "translation_messages.yml"
 KEEP_FILE = ".gitkeep"
@@ -65,7 +57,8 @@ def check_code(code: str) -> None:
 def native_name(code: str) -> str:
     """The language's name in itself, as the language selector shows it, e.g. 'Deutsch'."""
     try:
-        name = babel.Locale.parse(code, sep="-").get_display_name(babel.Locale.parse(code, sep="-"))
+        locale = babel.Locale.parse(code, sep="-")
+        name = locale.get_display_name(locale)
     except (ValueError, babel.UnknownLocaleError):
         raise ScaffoldError(f"no known name for {code!r}; pass one with --name") from None
     return name[:1].upper() + name[1:]
@@ -129,14 +122,16 @@ def add_language(project: Project, code: str, name: str | None = None) -> Scaffo
     name = name or native_name(code)
     config_path = project.root / CONFIG_NAME
     config = read_config(project.root)
-    i18n_settings(config)
     text = config_path.read_text(encoding="utf-8")
     new_text, line = _insert_language(text, language_entry(config, code, name))
 
     messages_path = project.root / MESSAGES
     messages_text = messages_path.read_text(encoding="utf-8")
-    messages = yaml.safe_load(messages_text) or {}
-    if project.default_language not in messages:
+    try:
+        messages = yaml.safe_load(messages_text) or {}
+    except yaml.YAMLError as error:
+        raise ScaffoldError(yaml_error(MESSAGES.as_posix(), error)) from None
+    if not isinstance(messages, dict) or project.default_language not in messages:
         raise ScaffoldError(f"{MESSAGES}: no '{project.default_language}' block to copy")
     if code not in messages:
         block = yaml.dump({code: messages[project.default_language]}, Dumper=_IndentedDumper, allow_unicode=True,

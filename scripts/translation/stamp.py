@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from hooks.translation_fingerprint import STAMP_KEY, fingerprint
-from scripts.translation.front_matter import read, with_stamp
+from hooks.translation_fingerprint import fingerprint
+from scripts.translation.front_matter import with_stamp
 from scripts.translation.parity import ParityChecker
 from scripts.translation.project import Project
 
@@ -61,8 +61,8 @@ def stamp(project: Project, checker: ParityChecker, language: str, page: str) ->
         listed = "\n".join(f"  {difference}" for difference in differences)
         raise StampError(f"{shown}: not stamped, it does not match the English page yet:\n{listed}")
     text = translated.read_bytes().decode("utf-8")
-    value = fingerprint(english.read_text(encoding="utf-8"))
-    if read(text, shown).data.get(STAMP_KEY) == value:
-        return Stamped(shown, value, False)
-    translated.write_bytes(with_stamp(text, value, shown).encode("utf-8"))
-    return Stamped(shown, value, True)
+    value = fingerprint(checker.outline_of(english).text)
+    stamped = with_stamp(text, value, shown)
+    if stamped != text:
+        translated.write_bytes(stamped.encode("utf-8"))
+    return Stamped(shown, value, stamped != text)

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from hooks.translation_fingerprint import STAMP_KEY, fingerprint
-from scripts.translation.front_matter import PageError, read, stamp_of
+from scripts.translation.front_matter import PageError, stamp_of
 from scripts.translation.history import EnglishChanges, english_changes
 from scripts.translation.parity import Difference, ParityChecker
 from scripts.translation.project import COMMAND, Project
@@ -64,15 +64,16 @@ def page_status(project: Project, checker: ParityChecker, language: str, page: s
     status.differences = checker.check_page(language, page)
     if status.differences:
         status.states.add(State.DRIFTED)
-    shown = project.shown(translated_path)
+    translated = checker.outline_of(translated_path)
+    if translated.front_matter is None:
+        return status
     try:
-        status.stamp = stamp_of(read(translated_path.read_text(encoding="utf-8"), shown), shown)
+        status.stamp = stamp_of(translated.front_matter, translated.path)
     except PageError as error:
         status.states.add(State.DRIFTED)
-        if all(str(d) != str(error) for d in status.differences):
-            status.differences.append(Difference(error.path, error.line, error.reason))
+        status.differences.append(Difference(error.path, error.line, error.reason))
         return status
-    status.english = fingerprint(english_path.read_text(encoding="utf-8"))
+    status.english = fingerprint(checker.outline_of(english_path).text)
     if status.stamp is None:
         status.states.add(State.UNSTAMPED)
     elif status.stamp != status.english:
@@ -95,7 +96,7 @@ def failing(statuses: list[PageStatus], allowed: set[State]) -> list[PageStatus]
     return [status for status in statuses if status.states - allowed]
 
 
-def _details(project: Project, status: PageStatus, show_diff: bool) -> list[str]:
+def _details(project: Project, status: PageStatus) -> list[str]:
     english = project.shown(project.page_path(project.default_language, status.page))
     translated = project.shown(project.page_path(status.language, status.page))
     stamp = f"{COMMAND} stamp {translated}"
@@ -110,7 +111,7 @@ def _details(project: Project, status: PageStatus, show_diff: bool) -> list[str]
     if State.OUTDATED in status.states:
         lines.append(f"{english} changed since this translation was stamped ({status.stamp}, now {status.english})")
         changes = status.changes
-        if changes is not None and changes.diff is not None and show_diff:
+        if changes is not None and changes.diff is not None:
             lines.append(f"English changes since commit {changes.since} ([-removed-] {{+added+}}):")
             lines.extend("    " + line for line in changes.diff.split("\n"))
         elif changes is not None and changes.note is not None:
@@ -119,8 +120,9 @@ def _details(project: Project, status: PageStatus, show_diff: bool) -> list[str]
     return lines
 
 
-def report(project: Project, statuses: dict[str, list[PageStatus]], allowed: set[State], show_diff: bool) -> str:
-    """The text `status` prints: per language a summary line, then every page with what to do about it."""
+def report(project: Project, statuses: dict[str, list[PageStatus]], allowed: set[State]) -> str:
+    """The text `status` prints: per language a summary line, then every page with what to do about it (with the
+    English changes of outdated pages when their history was looked up)."""
     out: list[str] = []
     for code, pages in statuses.items():
         counts = Counter(status.state for status in pages)
@@ -128,7 +130,7 @@ def report(project: Project, statuses: dict[str, list[PageStatus]], allowed: set
         out.append(f"{code} ({project.language(code).name}): {summary or 'no pages'}")
         for status in pages:
             out.append(f"  {status.label:<12} {status.page}")
-            out.extend(f"      {line}" for line in _details(project, status, show_diff))
+            out.extend(f"      {line}" for line in _details(project, status))
         out.append("")
     everything = [status for pages in statuses.values() for status in pages]
     bad = failing(everything, allowed)

@@ -114,3 +114,19 @@ def test_a_folder_without_mkdocs_yml_is_refused(tmp_path):
     result = run("--project", str(tmp_path), "status")
     assert result.returncode == 2
     assert result.stderr == f"error: {tmp_path}/mkdocs.yml: not found; run the tools from the project root or pass --project\n"
+
+
+@pytest.mark.parametrize(
+    ("config", "error"),
+    [
+        ("plugins: [\n", "mkdocs.yml:2: not valid YAML (expected the node content, but found '<stream end>')"),
+        ("plugins:\n  - i18n:\n      docs_structure: folder\n      languages: [en]\n",
+         "mkdocs.yml: each language of the i18n plugin needs a 'locale', found 'en'"),
+    ],
+    ids=["not-yaml", "language-without-locale"],
+)
+def test_a_broken_mkdocs_yml_is_named_with_its_line(tmp_path, config, error):
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = run("--project", str(tmp_path), "status")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and result.stderr.rstrip("\n").endswith(error), result.stderr

@@ -34,6 +34,19 @@ def test_crlf_pages_stay_crlf():
     assert with_stamp("# T\r\n", STAMP, PATH) == f"---\r\ntranslation_of: {STAMP}\r\n---\r\n\r\n# T\r\n"
 
 
+@pytest.mark.parametrize(
+    ("text", "stamped"),
+    [
+        ("---\rtitle: T\r---\r# T\r", f"---\rtitle: T\rtranslation_of: {STAMP}\r---\r# T\r"),
+        ("---\r\ntitle: T\n---\n# T\r\n", f"---\r\ntitle: T\ntranslation_of: {STAMP}\r\n---\n# T\r\n"),
+        ("\ufeff# T\n", f"\ufeff---\ntranslation_of: {STAMP}\n---\n\n# T\n"),
+    ],
+    ids=["cr", "mixed", "bom"],
+)
+def test_other_line_endings_and_a_byte_order_mark_stay_as_they_are(text, stamped):
+    assert with_stamp(text, STAMP, PATH) == stamped
+
+
 def test_the_written_stamp_reads_back():
     text = with_stamp("---\ntitle: T\n---\n# T\n", STAMP, PATH)
     assert stamp_of(read(text, PATH), PATH) == STAMP

@@ -44,7 +44,8 @@ def test_every_language_has_its_reader_messages():
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_reader_messages_are_written_in_the_language(language):
     """A copied English block (what new-language starts with) must be translated before the language ships."""
-    english, translated = load()["en"], load()[language]
+    messages = load()
+    english, translated = messages["en"], messages[language]
     for kind in KINDS:
         assert translated[kind].title != english[kind].title, f"{language}.{kind} is still in English"
         assert translated[kind].words != english[kind].words, f"{language}.{kind} is still in English"

@@ -90,6 +90,25 @@ def test_bad_codes_are_refused_and_nothing_is_written(tree, code, message):
     assert not (tree.root / "docs" / code).exists() or code == "pt"
 
 
+@pytest.mark.parametrize(
+    ("messages", "error"),
+    [
+        ("en: [\n", "hooks/translation_messages.yml:2: not valid YAML (expected the node content, but found "
+                    "'<stream end>')"),
+        ("- en\n", "hooks/translation_messages.yml: no 'en' block to copy"),
+    ],
+    ids=["not-yaml", "not-a-mapping"],
+)
+def test_broken_reader_messages_are_refused_and_nothing_is_written(tree, messages, error):
+    config = (tree.root / "mkdocs.yml").read_text(encoding="utf-8")
+    (tree.root / "hooks" / "translation_messages.yml").write_text(messages, encoding="utf-8")
+    with pytest.raises(ScaffoldError) as caught:
+        add_language(tree.project(), "de")
+    assert str(caught.value) == error
+    assert (tree.root / "mkdocs.yml").read_text(encoding="utf-8") == config
+    assert not (tree.root / "docs" / "de").exists()
+
+
 def test_a_fourth_language_builds_strictly_in_one_step(tmp_path):
     """The real site plus `new-language de`: it builds, with banners and a 404 page under /de/."""
     project = copy_project(tmp_path / "project")

@@ -73,7 +73,7 @@ def test_only_allowed_states_pass(tree):
 
 def test_the_report_says_what_to_do_for_each_page(tree):
     project = tree.project()
-    text = report(project, {"pt": language_status(project, "pt", history=False)}, set(), show_diff=True)
+    text = report(project, {"pt": language_status(project, "pt", history=False)}, set())
     stamp = ".venv/bin/python scripts/translations.py stamp"
     assert text.startswith("pt (Português): 1 up to date, 1 outdated, 1 unstamped, 1 drifted, 1 missing, 1 orphan\n")
     for expected in [
@@ -94,11 +94,11 @@ def test_the_report_says_what_to_do_for_each_page(tree):
 
 def test_the_report_of_a_clean_language(tree):
     project = tree.project()
-    text = report(project, {"ru": language_status(project, "ru", history=False)}, set(), show_diff=True)
+    text = report(project, {"ru": language_status(project, "ru", history=False)}, set())
     assert text.split("\n")[0] == "ru (Русский): 5 missing"
     for page in ("current.md", "outdated.md", "missing.md", "unstamped.md", "drifted.md"):
         tree.write("ru", page, tree.stamped(PORTUGUESE, tree.read("en", page)))
-    text = report(project, {"ru": language_status(project, "ru", history=False)}, set(), show_diff=True)
+    text = report(project, {"ru": language_status(project, "ru", history=False)}, set())
     assert text.split("\n")[0] == "ru (Русский): 5 up to date"
     assert text.endswith("Every translation is up to date.")
 
@@ -106,7 +106,7 @@ def test_the_report_of_a_clean_language(tree):
 def test_outdated_pages_allowed_by_the_flag_are_named_in_the_summary(tree):
     project = tree.project()
     statuses = [s for s in language_status(project, "pt", history=False) if s.page in ("current.md", "outdated.md")]
-    text = report(project, {"pt": statuses}, {State.OUTDATED}, show_diff=True)
+    text = report(project, {"pt": statuses}, {State.OUTDATED})
     assert text.endswith("Nothing else to do; 1 page(s) allowed by --allow-outdated.")
 
 
@@ -134,7 +134,7 @@ def test_with_history_the_english_changes_are_shown_word_by_word(repository):
     assert changes.since == first[:10]
     assert "A failing task stops the [-others.-]{+tasks after it.+}" in changes.diff.split("\n")
     project = repository.project()
-    text = report(project, {"pt": language_status(project, "pt")}, set(), show_diff=True)
+    text = report(project, {"pt": language_status(project, "pt")}, set())
     assert f"      English changes since commit {first[:10]} ([-removed-] {{+added+}}):" in text.split("\n")
 
 
@@ -180,3 +180,18 @@ def test_without_git_installed_the_reason_is_given(repository, monkeypatch):
                               fingerprint(ENGLISH_V1), "docs/en/outdated.md")
     assert changes.note == ("git is not installed, so the English changes cannot be shown; compare the translation "
                             "with docs/en/outdated.md")
+
+
+def test_the_history_of_a_page_deleted_once_and_named_with_a_space(tree):
+    tree.write("en", "my page.md", ENGLISH_V1)
+    git(tree.root, "init", "-q", "-b", "main")
+    git(tree.root, "add", "-A")
+    git(tree.root, "commit", "-q", "-m", "v1")
+    git(tree.root, "rm", "-q", "docs/en/my page.md")
+    git(tree.root, "commit", "-q", "-m", "deleted")
+    tree.write("en", "my page.md", ENGLISH_V2)
+    git(tree.root, "add", "-A")
+    git(tree.root, "commit", "-q", "-m", "restored")
+    changes = english_changes(tree.root, tree.root / "docs" / "en" / "my page.md", fingerprint(ENGLISH_V1),
+                              "docs/en/my page.md")
+    assert "A failing task stops the [-others.-]{+tasks after it.+}" in changes.diff.split("\n")
