@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import subprocess
@@ -11,11 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.translation import project
+from scripts.translation.outline import outline
 
 ROOT = Path(__file__).resolve().parent.parent
 _PROJECT = project.load(ROOT)
 DEFAULT_LANGUAGE = _PROJECT.default_language
 LANGUAGES = tuple(language.code for language in _PROJECT.languages)
+LANGUAGE_NAMES = {language.code: language.name for language in _PROJECT.languages}
+TRANSLATIONS = tuple(language for language in LANGUAGES if language != DEFAULT_LANGUAGE)
 
 
 def mkdocs(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -47,6 +51,19 @@ def page_url(source: str, language: str) -> str:
     return prefix + path
 
 
+def language_root(language: str) -> str:
+    """Where a language's site starts, relative to the site root: '' or 'pt/'."""
+    return page_url("index.md", language)
+
+
+_PAGE_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+
+def page_config(markup: str) -> dict:
+    """Material's `__config` of a built page (base URL, search worker, translations)."""
+    return json.loads(_PAGE_CONFIG.search(markup)[1])
+
+
 def page_file(site: Path, source: str, language: str) -> Path:
     return site / page_url(source, language) / "index.html"
 
@@ -67,20 +84,11 @@ class Fence:
     line: int
 
 
-_FENCE_INCLUDE = re.compile(
-    r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n[ \t]*\{!>[ \t]*(?P<path>\S+)[ \t]*!\}[ \t]*$",
-    re.MULTILINE,
-)
-
-
 def include_fences(markdown: str) -> list[Fence]:
-    """Every include of a page, with its fence line; an include outside a fence is an error here."""
-    fences = [
-        Fence(m["info"].strip(), m["path"], markdown.count("\n", 0, m.start()) + 1)
-        for m in _FENCE_INCLUDE.finditer(markdown)
-    ]
-    assert len(fences) == markdown.count("{!>"), "an include line is not the first line of a code fence"
-    return fences
+    """Every include of a page with its fence's info string, read by the translation tools' parser."""
+    includes = outline(markdown, "page.md", _PROJECT.heading_id).includes
+    assert all(item.info is not None for item in includes), "an include line is outside a code fence"
+    return [Fence(item.info.strip(), item.written, item.line) for item in includes]
 
 
 def parse_hl_lines(info: str) -> list[int]:

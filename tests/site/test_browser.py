@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.mkdocs_site import LANGUAGES, page_sources, page_url
+from tests.mkdocs_site import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, TRANSLATIONS, page_sources, page_url
 
 PAGES = page_sources()
 
@@ -40,8 +40,9 @@ def test_pages_make_no_request_to_another_host(page, site_url, language):
 
 @pytest.mark.parametrize("source", PAGES)
 def test_language_selector_keeps_the_reader_on_the_same_page(page, site_url, source):
-    page.goto(site_url + page_url(source, "en"))
-    for language, name in (("pt", "Português"), ("ru", "Русский"), ("en", "English")):
+    page.goto(site_url + page_url(source, DEFAULT_LANGUAGE))
+    for language in (*TRANSLATIONS, DEFAULT_LANGUAGE):
+        name = LANGUAGE_NAMES[language]
         page.locator(".md-header__option .md-select").hover()
         page.get_by_role("link", name=name).click()
         page.wait_for_url(site_url + page_url(source, language))

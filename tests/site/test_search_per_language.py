@@ -11,14 +11,21 @@ from urllib.parse import urljoin
 import pytest
 
 from tests.conftest import ENGLISH_ONLY_PAGE
-from tests.mkdocs_site import LANGUAGES, ROOT, page_file, page_sources, page_url
-
-TRANSLATIONS = [language for language in LANGUAGES if language != "en"]
+from tests.mkdocs_site import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    ROOT,
+    TRANSLATIONS,
+    language_root,
+    page_config,
+    page_file,
+    page_sources,
+    page_url,
+)
 
 
 def index_of(site: Path, language: str) -> dict:
-    prefix = "" if language == "en" else f"{language}/"
-    return json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return json.loads((site / language_root(language) / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
 def pages_in(index: dict) -> Counter[str]:
@@ -27,15 +34,13 @@ def pages_in(index: dict) -> Counter[str]:
 
 
 def base_of(markup: str) -> str:
-    return json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', markup, re.S)[1])[
-        "base"
-    ]
+    return page_config(markup)["base"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_language_index_holds_its_pages_once_with_locations_under_its_root(built_site, language):
     index = index_of(built_site.path, language)
-    expected = Counter(page_url(source, "en") for source in page_sources(language))
+    expected = Counter(page_url(source, DEFAULT_LANGUAGE) for source in page_sources(language))
     assert pages_in(index) == expected
     for doc in index["docs"]:
         assert not doc["location"].startswith(("/", *(f"{other}/" for other in TRANSLATIONS))), doc["location"]
@@ -50,12 +55,12 @@ def title_of(language: str, source: str) -> str:
 def test_a_translated_index_holds_the_translated_text(built_site, language):
     index = index_of(built_site.path, language)
     (home,) = [doc for doc in index["docs"] if doc["location"] == ""]
-    assert home["title"] == title_of(language, "index.md") != title_of("en", "index.md")
+    assert home["title"] == title_of(language, "index.md") != title_of(DEFAULT_LANGUAGE, "index.md")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_loads_the_index_of_its_language(built_site, language):
-    root = "/" if language == "en" else f"/{language}/"
+    root = "/" + language_root(language)
     for source in page_sources(language):
         here = "/" + page_url(source, language)
         base = base_of(page_file(built_site.path, source, language).read_text(encoding="utf-8"))
@@ -68,7 +73,7 @@ def test_the_search_configuration_is_kept_in_every_index(built_site):
 
 
 def test_an_english_fallback_page_is_found_once_under_each_language(translation_states_site):
-    location = page_url(ENGLISH_ONLY_PAGE, "en")
+    location = page_url(ENGLISH_ONLY_PAGE, DEFAULT_LANGUAGE)
     for language in LANGUAGES:
         index = index_of(translation_states_site.path, language)
         assert pages_in(index)[location] == 1, language
@@ -82,7 +87,7 @@ def test_searching_in_the_browser_returns_only_the_language_pages(browser, site_
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
-        root = site_url if language == "en" else f"{site_url}{language}/"
+        root = site_url + language_root(language)
         page.goto(root, wait_until="networkidle")
         query = page.locator("input.md-search__input")
         query.click()

@@ -12,11 +12,10 @@ import pytest
 from hooks.translation_messages import load
 from tests import mkdocs_site
 from tests.conftest import ENGLISH_ONLY_PAGE, OUTDATED_PAGE
-from tests.mkdocs_site import page_file, page_url, text_of
+from tests.mkdocs_site import DEFAULT_LANGUAGE, TRANSLATIONS, page_file, page_url, text_of
 from tests.translations.trees import copy_project
 
 MESSAGES = load()
-TRANSLATIONS = ("pt", "ru")
 _BANNER = re.compile(r'<div class="admonition (?P<style>\w+) translation-banner (?P<kind>translation-[\w-]+)">'
                      r"(?P<body>.*?)</div>", re.DOTALL)
 
@@ -57,7 +56,7 @@ def test_an_outdated_translation_is_served_with_a_banner_linking_to_the_english_
     assert banner["style"] == "warning"
     assert message.title in text_of(banner["body"])
     here = "/" + page_url(OUTDATED_PAGE, language)
-    assert links(banner["body"], here) == [("/" + page_url(OUTDATED_PAGE, "en"), "en")]
+    assert links(banner["body"], here) == [("/" + page_url(OUTDATED_PAGE, DEFAULT_LANGUAGE), DEFAULT_LANGUAGE)]
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
@@ -69,7 +68,7 @@ def test_the_stamp_is_not_shown_to_readers(translation_states_site, language):
 
 def test_english_pages_never_get_a_banner(translation_states_site):
     for source in [*mkdocs_site.page_sources(), ENGLISH_ONLY_PAGE]:
-        assert banners(translation_states_site.path, source, "en") == [], source
+        assert banners(translation_states_site.path, source, DEFAULT_LANGUAGE) == [], source
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
@@ -90,7 +89,7 @@ def test_banner_text_stays_out_of_the_search_index(translation_states_site, lang
 
 def test_the_real_site_shows_no_banner_on_english_pages(built_site):
     for source in mkdocs_site.page_sources():
-        assert banners(built_site.path, source, "en") == [], source
+        assert banners(built_site.path, source, DEFAULT_LANGUAGE) == [], source
 
 
 def test_a_stamp_that_is_not_a_fingerprint_stops_the_build_with_file_and_line(tmp_path):
