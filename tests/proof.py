@@ -22,6 +22,7 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
+import httpx2
 import pytest
 import uvicorn
 from lilya.background import Task
@@ -274,19 +275,21 @@ def prove_end_to_end(
     method: str,
     path: str,
     expected_tasks: list[str],
+    response_timeout: float = TIMEOUT / 2,
     **request: Any,
 ) -> Any:
     """Serve the app; the tasks are held until the client holds the whole response.
 
-    Returns the client's response once every expected task has ended.
+    Returns the client's response once every expected task has ended. If the response does not arrive
+    within `response_timeout` (a task ran first and holds it), the client's timeout error propagates.
     """
-    import httpx2
-
     gate = recorder.hold_tasks()
     with serve(app) as served:
-        response = httpx2.request(method, served.url + path, timeout=TIMEOUT / 2, **request)
-        assert recorder.timeline.of("task-end") == [], "a task ended before its gate was opened"
-        gate.set()
+        try:
+            response = httpx2.request(method, served.url + path, timeout=response_timeout, **request)
+            assert recorder.timeline.of("task-end") == [], "a task ended before its gate was opened"
+        finally:
+            gate.set()  # also on failure, so that the server can stop
         recorder.timeline.wait_until(lambda events: _ended(events) >= len(expected_tasks))
     assert recorder.timeline.of("task-start") == expected_tasks
     assert recorder.timeline.of("task-end") == expected_tasks
