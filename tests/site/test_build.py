@@ -16,6 +16,7 @@ from tests.mkdocs_site import (
     code_blocks,
     docs_src_file,
     include_fences,
+    page_config,
     page_file,
     page_sources,
     page_url,
@@ -102,3 +103,10 @@ def test_heading_ids_keep_the_heading_words(built_site, source, language):
     for _, heading_id, inner in headings:
         words = re.findall(r"\w+", text_of(inner).lower())
         assert words and heading_id.startswith(words[0]), f"{language}/{source}: id {heading_id!r} for {text_of(inner)!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_code_blocks_get_a_copy_button(built_site, language):
+    markup = page_file(built_site.path, "index.md", language).read_text(encoding="utf-8")
+    assert "content.code.copy" in page_config(markup)["features"]
+    assert '<div class="language-python highlight">' in markup
