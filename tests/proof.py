@@ -66,9 +66,6 @@ class Timeline:
     def of(self, kind: str) -> list[str]:
         return [event.name for event in self.events if event.kind == kind]
 
-    def index(self, kind: str, name: str) -> int:
-        return next(i for i, e in enumerate(self.events) if e.kind == kind and e.name == name)
-
     def final_body_index(self) -> int:
         finals = [
             i
