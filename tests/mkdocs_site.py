@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from hooks.includes import resolve
 from scripts.translation import project
 from scripts.translation.outline import outline
 
@@ -118,5 +119,5 @@ def code_blocks(markup: str) -> list[list[tuple[str, bool]]]:
 
 
 def docs_src_file(written: str) -> Path:
-    parts = Path(written).parts
-    return ROOT.joinpath(*parts[parts.index("docs_src") :])
+    """The file an include line names, resolved (and checked) by the include hook itself."""
+    return resolve(written, ROOT, "docs", 0)
