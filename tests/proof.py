@@ -237,6 +237,14 @@ class _LogEvents(logging.Handler):
             self.waiting.set()
 
 
+def listening_socket(backlog: int = 512) -> socket.socket:
+    """A socket on an ephemeral 127.0.0.1 port, already listening, for a server to take over."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(backlog)
+    return sock
+
+
 @contextlib.contextmanager
 def serve(app: Any, shutdown_waiting: threading.Event | None = None, **settings: Any) -> Iterator[Served]:
     """Run uvicorn in a thread on an ephemeral 127.0.0.1 port.
@@ -244,9 +252,7 @@ def serve(app: Any, shutdown_waiting: threading.Event | None = None, **settings:
     The socket is bound and listening before the server starts, so a client may connect at once:
     the kernel queues the connection until uvicorn accepts it.
     """
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(512)
+    sock = listening_socket()
     port = sock.getsockname()[1]
     config = uvicorn.Config(app, lifespan="off", log_level="info", access_log=False, log_config=None, **settings)
     server = uvicorn.Server(config)

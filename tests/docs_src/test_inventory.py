@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 
@@ -10,7 +9,7 @@ import httpx2
 import pytest
 
 from tests.mkdocs_site import ROOT, docs_src_file, include_fences, page_sources
-from tests.proof import TIMEOUT
+from tests.proof import TIMEOUT, listening_socket
 
 SOURCES = sorted(p for p in (ROOT / "docs_src").rglob("*.py") if p.name != "__init__.py")
 APPS = [p for p in SOURCES if "\napp = " in p.read_text(encoding="utf-8")]
@@ -43,9 +42,7 @@ def test_each_example_is_shown_on_an_english_page(source):
 
 @pytest.mark.parametrize("source", APPS, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_uvicorn_serves_the_example_by_its_import_string(source):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen(8)
+    with listening_socket() as sock:
         server = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", f"{module_name(source)}:app", "--fd", str(sock.fileno())],
             pass_fds=[sock.fileno()],

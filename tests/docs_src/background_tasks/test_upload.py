@@ -1,7 +1,5 @@
-import contextlib
 import hashlib
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -11,7 +9,7 @@ import pytest
 
 from docs_src.background_tasks import upload
 from tests.mkdocs_site import ROOT
-from tests.proof import TIMEOUT, Timeline, call_asgi, serve
+from tests.proof import TIMEOUT, Timeline, call_asgi, listening_socket, serve
 
 CONTENT = b"name,size\nreport.pdf,1024\n"
 
@@ -80,14 +78,6 @@ def test_a_graceful_shutdown_timeout_cancels_the_running_task(recorder):
         recorder.timeline.wait_for("task-start", ["process_upload"])
     assert recorder.timeline.of("task-cancelled") == ["process_upload"]
     assert [item["status"] for item in upload.uploads.values()] == ["processing"]
-
-
-@contextlib.contextmanager
-def listening_socket():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        sock.listen(64)
-        yield sock
 
 
 def test_a_crash_loses_the_running_task_for_good(tmp_path):
