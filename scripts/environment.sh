@@ -1,4 +1,5 @@
-# Sourced by serve.sh and test.sh: make .venv match requirements.lock, using only the system's Python.
+# Sourced by serve.sh and test.sh: make .venv match requirements.lock and pyproject.toml, using only the system's
+# Python. The project's package (docs_tools) is installed editable, so edits to it apply at once.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,15 +22,18 @@ find_python() {
 
 ensure_venv() {
     local wanted installed=""
-    wanted="$(sha256sum "$ROOT/requirements.lock" | cut -d' ' -f1)"
+    wanted="$(cat "$ROOT/requirements.lock" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
     [ -f "$VENV/.lock-sha256" ] && installed="$(cat "$VENV/.lock-sha256")"
     if [ ! -x "$VENV/bin/python" ]; then
         "$(find_python)" -m venv "$VENV"
     fi
     if [ "$wanted" != "$installed" ]; then
-        echo "Installing the locked Python packages into .venv ..." >&2
+        echo "Installing the locked Python packages and the project into .venv ..." >&2
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
             --require-hashes --no-deps -r "$ROOT/requirements.lock"
+        # The build backend is the locked setuptools just installed, so nothing unpinned is fetched.
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+            --no-deps --no-build-isolation --editable "$ROOT"
         echo "$wanted" > "$VENV/.lock-sha256"
     fi
 }

@@ -2,29 +2,46 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
+from docs_tools.fingerprint import fingerprint
+from docs_tools.front_matter import with_stamp
 from tests import mkdocs_site
 from tests.browser import chromium, serve_directory
 from tests.proof import TaskRecorder
+from tests.trees import copy_project
 
 
-@dataclass(frozen=True)
-class BuiltSite:
-    path: Path
-    log: str
+def shared_build(name: str, tmp_path_factory: pytest.TempPathFactory, worker_id: str,
+                 make: Callable[[Path], mkdocs_site.Built]) -> mkdocs_site.Built:
+    """A site that `make(folder)` builds, once per test run: the first xdist worker to ask builds it, the others
+    wait for it and read it. Without xdist the run has one process, and a temporary folder of its own.
+    """
+    if worker_id == "master":
+        built = make(tmp_path_factory.mktemp(name))
+        assert built.error is None, built.text
+        return built
+    folder = tmp_path_factory.getbasetemp().parent / name  # one folder per run, seen by every worker
+    record = folder / "build-log.json"
+    with FileLock(f"{folder}.lock"):
+        if not record.is_file():
+            folder.mkdir()
+            built = make(folder)
+            assert built.error is None, built.text
+            record.write_text(json.dumps({"site": str(built.site), "log": built.log}), encoding="utf-8")
+    saved = json.loads(record.read_text(encoding="utf-8"))
+    return mkdocs_site.Built(Path(saved["site"]), [tuple(entry) for entry in saved["log"]], None)
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real site, built once per worker with --strict into a temporary folder."""
-    dest = tmp_path_factory.mktemp("site")
-    result = mkdocs_site.build(dest)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(dest, result.stdout + result.stderr)
+def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> mkdocs_site.Built:
+    """The real site, built strictly into a temporary folder, once per run."""
+    return shared_build("site", tmp_path_factory, worker_id, lambda folder: mkdocs_site.build(folder / "site"))
 
 
 @pytest.fixture
@@ -39,43 +56,35 @@ ENGLISH_ONLY_PAGE = "only-in-english.md"
 OUTDATED_PAGE = "index.md"
 
 
-@pytest.fixture(scope="session")
-def translation_states_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """A copy of the real site with a page that exists only in English, and an index page whose Portuguese and
-    Russian translations are stamped from an older English text; built strictly into a temporary folder."""
-    from hooks.translation_fingerprint import fingerprint
-    from scripts.translation.front_matter import with_stamp
-    from tests.translations.trees import copy_project
-
-    project = copy_project(tmp_path_factory.mktemp("translation-states") / "project")
+def _translation_states(folder: Path) -> mkdocs_site.Built:
+    project = copy_project(folder / "project")
     docs = project / "docs"
     (docs / "en" / ENGLISH_ONLY_PAGE).write_text(
         "# Only in English\n\nThis page has no translation.\n\n## A section\n\nUnique words: quokkasearchterm.\n",
         encoding="utf-8",
     )
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert text.count("\nnav:\n") == 1
-    config.write_text(text.replace("\nnav:\n", f"\nnav:\n  - Only in English: {ENGLISH_ONLY_PAGE}\n"), encoding="utf-8")
-
     english = docs / "en" / OUTDATED_PAGE
     old = english.read_text(encoding="utf-8")
-    for language in ("pt", "ru"):
+    for language in mkdocs_site.TRANSLATIONS:
         page = docs / language / OUTDATED_PAGE
         shown = f"docs/{language}/{OUTDATED_PAGE}"
         page.write_text(with_stamp(page.read_text(encoding="utf-8"), fingerprint(old), shown), encoding="utf-8")
     english.write_text(old + "\nA sentence added after the translations were made.\n", encoding="utf-8")
+    nav = [{"Only in English": ENGLISH_ONLY_PAGE}, *mkdocs_site.PROJECT.config.nav]
+    return mkdocs_site.build(folder / "site", project / "mkdocs.yml", nav=nav)
 
-    dest = tmp_path_factory.mktemp("translation-states-site")
-    result = mkdocs_site.build(dest, config)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(dest, result.stdout + result.stderr)
+
+@pytest.fixture(scope="session")
+def translation_states_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> mkdocs_site.Built:
+    """A copy of the real site with a page that exists only in English, and an index page whose translations are
+    stamped from an older English text; built strictly into a temporary folder, once per run."""
+    return shared_build("translation-states", tmp_path_factory, worker_id, _translation_states)
 
 
 @pytest.fixture(scope="module")
-def site_url(built_site: BuiltSite):
+def site_url(built_site: mkdocs_site.Built):
     """The built site served on an ephemeral 127.0.0.1 port."""
-    with serve_directory(built_site.path) as url:
+    with serve_directory(built_site.site) as url:
         yield url
 
 

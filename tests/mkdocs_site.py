@@ -1,47 +1,97 @@
-"""Build the MkDocs site in a subprocess and read what it produced."""
+"""Build the MkDocs site in this process, as `mkdocs build --strict` does, and read what it produced."""
 
 from __future__ import annotations
 
 import html
 import json
-import os
+import logging
 import re
-import subprocess
-import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.includes import resolve
-from scripts.translation import project
-from scripts.translation.outline import outline
+import mkdocs.utils
+from mkdocs import exceptions
+from mkdocs.commands.build import build as mkdocs_build
+
+from docs_tools import project
+from docs_tools.includes import resolve
+from docs_tools.outline import outline
 
 ROOT = Path(__file__).resolve().parent.parent
-_PROJECT = project.load(ROOT)
-DEFAULT_LANGUAGE = _PROJECT.default_language
-LANGUAGES = tuple(language.code for language in _PROJECT.languages)
-LANGUAGE_NAMES = {language.code: language.name for language in _PROJECT.languages}
+PROJECT = project.load(ROOT)
+DEFAULT_LANGUAGE = PROJECT.default_language
+LANGUAGES = tuple(language.code for language in PROJECT.languages)
+LANGUAGE_NAMES = {language.code: language.name for language in PROJECT.languages}
 TRANSLATIONS = tuple(language for language in LANGUAGES if language != DEFAULT_LANGUAGE)
 
 
-def mkdocs(*args: str, cwd: Path = ROOT, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+@dataclass(frozen=True)
+class Built:
+    site: Path
+    log: list[tuple[str, str]]
+    """(level name, message) of every record MkDocs and its plugins logged."""
+    error: str | None
+    """Why the build stopped, or None when it succeeded."""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(f"{level}: {message}" for level, message in self.log)
+
+    def messages(self, level: str) -> list[str]:
+        return [message for name, message in self.log if name == level]
 
 
-def build(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    return mkdocs("build", "--strict", "-f", str(config), "-d", str(dest), cwd=config.parent)
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelname, record.getMessage()))
+
+
+@contextmanager
+def _captured_log() -> Iterator[list[tuple[str, str]]]:
+    handler = _Records()
+    logger = logging.getLogger("mkdocs")
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def build(site: Path, config_file: Path = ROOT / "mkdocs.yml", **overrides) -> Built:
+    """A strict build of `config_file` into `site`: what `mkdocs build --strict` does, without a new process.
+
+    `overrides` replace settings of the file, as MkDocs' own command-line options do (e.g. `docs_dir=...`).
+    """
+    clean_directory = mkdocs.utils.clean_directory  # the i18n plugin replaces it during its builds
+    with _captured_log() as records:
+        try:
+            config = project.read_config(config_file, site_dir=str(site), strict=True, **overrides)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except (exceptions.MkDocsException, project.ProjectError) as error:
+            return Built(site, records, str(error))
+        finally:
+            mkdocs.utils.clean_directory = clean_directory
+    return Built(site, records, None)
 
 
 def page_sources(language: str = DEFAULT_LANGUAGE) -> list[str]:
     """Page paths relative to docs/<language>/, e.g. 'index.md', 'reference/background.md'."""
-    return _PROJECT.pages(language)
+    return PROJECT.pages(language)
 
 
 def page_url(source: str, language: str) -> str:
@@ -87,21 +137,9 @@ class Fence:
 
 def include_fences(markdown: str) -> list[Fence]:
     """Every include of a page with its fence's info string, read by the translation tools' parser."""
-    includes = outline(markdown, "page.md", _PROJECT.heading_id).includes
+    includes = outline(markdown, "page.md", PROJECT.heading_id).includes
     assert all(item.info is not None for item in includes), "an include line is outside a code fence"
     return [Fence(item.info.strip(), item.written, item.line) for item in includes]
-
-
-def parse_hl_lines(info: str) -> list[int]:
-    """Line numbers named by a fence's hl_lines="1 3-5"."""
-    match = re.search(r'hl_lines="([^"]*)"', info)
-    if not match:
-        return []
-    numbers: list[int] = []
-    for part in match[1].split():
-        first, _, last = part.partition("-")
-        numbers.extend(range(int(first), int(last or first) + 1))
-    return numbers
 
 
 _LINE_SPAN = re.compile(r'<span id="__span-(\d+)-(\d+)">')

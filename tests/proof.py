@@ -32,8 +32,8 @@ TIMEOUT = 10.0
 
 @dataclass(frozen=True)
 class Event:
-    kind: str  # "send", "client", "task-start", "task-end", "task-error", "task-cancelled"
-    name: str  # ASGI message type, or the task function's name
+    kind: str  # "send", "client", "app", "task-start", "task-end", "task-error", "task-cancelled"
+    name: str  # ASGI message type, how the app call ended, or the task function's name
     more_body: bool = False
 
 
@@ -107,9 +107,10 @@ class TaskRecorder:
         self.gate = threading.Event()
         return self.gate
 
-    def meet_at_barrier(self, parties: int) -> None:
-        """Each task waits until `parties` tasks are running at once: only concurrent tasks pass."""
-        self.barrier = threading.Barrier(parties, timeout=TIMEOUT / 5)
+    def meet_at_barrier(self, parties: int, timeout: float = TIMEOUT / 5) -> None:
+        """Each task waits until `parties` tasks are running at once: only concurrent tasks pass; a task still alone
+        after `timeout` seconds breaks the barrier."""
+        self.barrier = threading.Barrier(parties, timeout=timeout)
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         original = Task.__call__
@@ -134,6 +135,25 @@ class TaskRecorder:
             recorder.timeline.add(Event("task-end", name))
 
         monkeypatch.setattr(Task, "__call__", observed)
+
+
+def observed_app(app: Any, timeline: Timeline) -> Any:
+    """The app, recording on the timeline every message it sends and how its call ended ("app": "returned" or the
+    exception's name), for requests served by a real server."""
+
+    async def observed(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        async def recorded(message: dict[str, Any]) -> None:
+            timeline.add(Event("send", message["type"], bool(message.get("more_body", False))))
+            await send(message)
+
+        try:
+            await app(scope, receive, recorded)
+        except BaseException as error:
+            timeline.add(Event("app", type(error).__name__))
+            raise
+        timeline.add(Event("app", "returned"))
+
+    return observed
 
 
 @dataclass

@@ -7,9 +7,10 @@ import sys
 
 import httpx2
 import pytest
+from uvicorn.importer import import_from_string
 
 from tests.mkdocs_site import ROOT, docs_src_file, include_fences, page_sources
-from tests.proof import TIMEOUT, listening_socket
+from tests.proof import TIMEOUT, Timeline, call_asgi, listening_socket
 
 SOURCES = sorted(p for p in (ROOT / "docs_src").rglob("*.py") if p.name != "__init__.py")
 APPS = [p for p in SOURCES if "\napp = " in p.read_text(encoding="utf-8")]
@@ -41,7 +42,15 @@ def test_each_example_is_shown_on_an_english_page(source):
 
 
 @pytest.mark.parametrize("source", APPS, ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_uvicorn_serves_the_example_by_its_import_string(source):
+def test_the_import_string_names_an_app_that_answers(source):
+    """What `uvicorn MODULE:app` loads, loaded by uvicorn's own importer, answers an unknown path with 404."""
+    app = import_from_string(f"{module_name(source)}:app")
+    assert call_asgi(app, Timeline(), "GET", "/no-such-page").status == 404
+
+
+def test_uvicorn_serves_an_example_by_its_import_string_from_the_project_root():
+    """The command the pages show, run for real once: a new process, the project root as working folder."""
+    source = APPS[0]
     with listening_socket() as sock:
         server = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", f"{module_name(source)}:app", "--fd", str(sock.fileno())],

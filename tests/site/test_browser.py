@@ -2,13 +2,61 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.mkdocs_site import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, TRANSLATIONS, page_sources, page_url
+from tests.mkdocs_site import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    TRANSLATIONS,
+    language_root,
+    page_file,
+    page_sources,
+    page_url,
+)
 
 PAGES = page_sources()
+
+
+class _Resources(HTMLParser):
+    """The URLs an HTML page makes the browser load by itself: scripts, styles, icons, images, media, frames."""
+
+    ATTRIBUTES = {"script": "src", "link": "href", "img": "src", "source": "src", "iframe": "src", "video": "src",
+                  "audio": "src", "embed": "src", "object": "data", "input": "src"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.urls: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        wanted = self.ATTRIBUTES.get(tag)
+        if wanted is None or not values.get(wanted):
+            return
+        if tag == "link" and set((values.get("rel") or "").split()) & {"alternate", "canonical", "prev", "next"}:
+            return  # links to other pages, not loaded
+        self.urls.add(values[wanted])
+
+
+def resources(markup: str, here: str) -> frozenset[str]:
+    parser = _Resources()
+    parser.feed(markup)
+    parser.close()
+    return frozenset(urljoin(here, url) for url in parser.urls)
+
+
+def pages_that_differ(site: Path, language: str) -> list[str]:
+    """The URL paths of the language's pages to load: its 404 page, and one page per distinct set of resources the
+    HTML loads (the theme's scripts then behave the same on pages that load the same files)."""
+    chosen: dict[frozenset[str], str] = {}
+    for source in page_sources(language):
+        here = "/" + page_url(source, language)
+        chosen.setdefault(resources(page_file(site, source, language).read_text(encoding="utf-8"), here), here)
+    return [*chosen.values(), f"/{language_root(language)}404.html"]
 
 
 @pytest.fixture
@@ -21,7 +69,7 @@ def page(browser):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_pages_make_no_request_to_another_host(page, site_url, language):
+def test_pages_make_no_request_to_another_host(page, site_url, built_site, language):
     local = urlsplit(site_url).netloc
     foreign: list[str] = []
 
@@ -33,9 +81,17 @@ def test_pages_make_no_request_to_another_host(page, site_url, language):
             route.continue_()
 
     page.route("**/*", check)
-    for source in PAGES:
-        page.goto(site_url + page_url(source, language), wait_until="networkidle")
+    for path in pages_that_differ(built_site.site, language):
+        page.goto(urljoin(site_url, path), wait_until="networkidle")
     assert foreign == []
+
+
+def test_a_page_loading_one_more_file_is_a_page_that_differs(built_site):
+    """The offline check loads fewer pages, not fewer kinds of page: one more script makes another set of resources."""
+    markup = page_file(built_site.site, "responses.md", DEFAULT_LANGUAGE).read_text(encoding="utf-8")
+    here = "/" + page_url("responses.md", DEFAULT_LANGUAGE)
+    extra = markup.replace("</head>", '<script src="https://example.com/tracker.js"></script></head>', 1)
+    assert resources(extra, here) - resources(markup, here) == {"https://example.com/tracker.js"}
 
 
 @pytest.mark.parametrize("source", PAGES)

@@ -8,8 +8,11 @@ from urllib.parse import urljoin
 
 import pytest
 
-from scripts.translation.project import i18n_settings, nav_labels, read_config
+from docs_tools.fences import hl_lines
+
+from docs_tools.project import nav_labels
 from tests.mkdocs_site import (
+    PROJECT,
     DEFAULT_LANGUAGE,
     LANGUAGES,
     ROOT,
@@ -20,7 +23,6 @@ from tests.mkdocs_site import (
     page_file,
     page_sources,
     page_url,
-    parse_hl_lines,
     text_of,
 )
 
@@ -28,7 +30,7 @@ PAGES = page_sources()
 
 
 def test_build_logs_no_warning(built_site):
-    assert not re.search(r"^(WARNING|ERROR)", built_site.log, re.MULTILINE), built_site.log
+    assert built_site.messages("WARNING") + built_site.messages("ERROR") == [], built_site.text
 
 
 def test_every_language_has_the_same_pages():
@@ -39,13 +41,13 @@ def test_every_language_has_the_same_pages():
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("source", PAGES)
 def test_page_exists_at_its_url(built_site, source, language):
-    built = page_file(built_site.path, source, language)
+    built = page_file(built_site.site, source, language)
     assert built.is_file(), f"{source} ({language}) was not built at /{page_url(source, language)}"
     assert f'<html lang="{language}"' in built.read_text(encoding="utf-8")
 
 
 def test_no_include_line_survives_anywhere(built_site):
-    for path in [*built_site.path.rglob("*.html"), *built_site.path.rglob("search_index.json")]:
+    for path in [*built_site.site.rglob("*.html"), *built_site.site.rglob("search_index.json")]:
         assert "{!" not in text_of(path.read_text(encoding="utf-8")), path
 
 
@@ -53,19 +55,19 @@ def test_no_include_line_survives_anywhere(built_site):
 @pytest.mark.parametrize("source", PAGES)
 def test_included_code_and_its_highlighted_lines_are_rendered(built_site, source, language):
     markdown = (ROOT / "docs" / language / source).read_text(encoding="utf-8")
-    blocks = code_blocks(page_file(built_site.path, source, language).read_text(encoding="utf-8"))
+    blocks = code_blocks(page_file(built_site.site, source, language).read_text(encoding="utf-8"))
     rendered = {"\n".join(text for text, _ in block): block for block in blocks}
     for fence in include_fences(markdown):
         code = docs_src_file(fence.include).read_text(encoding="utf-8").rstrip("\n")
         assert code in rendered, f"{language}/{source}:{fence.line}: {fence.include} not rendered"
         highlighted = [number for number, (_, hll) in enumerate(rendered[code], start=1) if hll]
-        assert highlighted == parse_hl_lines(fence.info), f"{language}/{source}:{fence.line}"
+        assert highlighted == hl_lines(fence.info), f"{language}/{source}:{fence.line}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("source", PAGES)
 def test_language_selector_links_to_the_same_page(built_site, source, language):
-    markup = page_file(built_site.path, source, language).read_text(encoding="utf-8")
+    markup = page_file(built_site.site, source, language).read_text(encoding="utf-8")
     links = dict(
         (lang, href) for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', markup)
     )
@@ -76,18 +78,17 @@ def test_language_selector_links_to_the_same_page(built_site, source, language):
 
 
 def test_search_knows_every_language(built_site):
-    config = json.loads((built_site.path / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+    config = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
     assert set(config["lang"]) == set(LANGUAGES)
 
 
 @pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE])
 def test_navigation_labels_are_translated(built_site, language):
-    config = read_config(ROOT)
-    (settings,) = [entry for entry in i18n_settings(config)["languages"] if entry["locale"] == language]
-    translations = settings.get("nav_translations", {})
-    labels = nav_labels(config["nav"])
+    (settings,) = [entry for entry in PROJECT.config.plugins["i18n"].config.languages if entry.locale == language]
+    translations = settings.nav_translations or {}
+    labels = nav_labels(PROJECT.config.nav)
     assert set(labels) <= set(translations), f"{language}: no translation for {set(labels) - set(translations)}"
-    markup = page_file(built_site.path, "index.md", language).read_text(encoding="utf-8")
+    markup = page_file(built_site.site, "index.md", language).read_text(encoding="utf-8")
     shown = {text_of(m).strip() for m in re.findall(r'<span class="md-ellipsis">(.*?)</span>', markup, re.S)}
     for label in labels:
         assert translations[label] in shown, f"{language}: nav shows {sorted(shown)}, not {translations[label]!r}"
@@ -97,7 +98,7 @@ def test_navigation_labels_are_translated(built_site, language):
 @pytest.mark.parametrize("source", PAGES)
 def test_heading_ids_keep_the_heading_words(built_site, source, language):
     """The default slugify drops Cyrillic and leaves ids like `_1`, which broke upstream's Russian links."""
-    markup = page_file(built_site.path, source, language).read_text(encoding="utf-8")
+    markup = page_file(built_site.site, source, language).read_text(encoding="utf-8")
     headings = re.findall(r'<h([2-6]) id="([^"]+)">(.*?)<a class="headerlink"', markup, re.S)
     assert headings, f"{language}/{source}: no section headings found"
     for _, heading_id, inner in headings:
@@ -107,6 +108,6 @@ def test_heading_ids_keep_the_heading_words(built_site, source, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_code_blocks_get_a_copy_button(built_site, language):
-    markup = page_file(built_site.path, "index.md", language).read_text(encoding="utf-8")
+    markup = page_file(built_site.site, "index.md", language).read_text(encoding="utf-8")
     assert "content.code.copy" in page_config(markup)["features"]
     assert '<div class="language-python highlight">' in markup

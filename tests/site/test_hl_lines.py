@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.mkdocs_site import LANGUAGES, ROOT, docs_src_file, include_fences, page_sources, parse_hl_lines
+from docs_tools.fences import hl_lines
+
+from tests.mkdocs_site import LANGUAGES, ROOT, docs_src_file, include_fences, page_sources
 
 FENCES = [
     pytest.param(language, source, fence, id=f"{language}/{source}:{fence.line}")
@@ -18,7 +20,7 @@ FENCES = [
 def test_highlighted_lines_are_real_lines_of_the_file(language, source, fence):
     where = f"docs/{language}/{source}:{fence.line}"
     lines = docs_src_file(fence.include).read_text(encoding="utf-8").splitlines()
-    highlighted = parse_hl_lines(fence.info)
+    highlighted = hl_lines(fence.info)
     assert highlighted, f"{where}: include without hl_lines; point them at the lines the text talks about"
     for number in highlighted:
         assert 1 <= number <= len(lines), f"{where}: hl_lines names line {number}, the file has {len(lines)}"

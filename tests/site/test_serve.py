@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import queue
 import re
-import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -17,9 +15,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from mkdocs.config import load_config
+import psutil
 
-from tests.mkdocs_site import ROOT, text_of
+from tests.mkdocs_site import PROJECT, ROOT, text_of
+from tests.trees import copy_project
 
 EXAMPLE = Path("docs_src/background_tasks/response/via_handlers.py")
 STARTUP_TIMEOUT = 120
@@ -27,15 +26,17 @@ REBUILD_TIMEOUT = 120
 _LIVERELOAD = re.compile(r"livereload\((\d+), (\d+)\);")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def listening_port(pid: int) -> int:
+    """The one TCP port the process listens on: `mkdocs serve` was given port 0, and the kernel chose it."""
+    ports = {c.laddr.port for c in psutil.Process(pid).net_connections(kind="tcp") if c.status == psutil.CONN_LISTEN}
+    assert len(ports) == 1, ports
+    return ports.pop()
 
 
 @contextmanager
-def served(folder: Path, port: int) -> Iterator[list[str]]:
-    """`mkdocs serve` in folder, from its "Serving on" line until it is killed; yields its output as it grows."""
+def served(folder: Path) -> Iterator[tuple[str, list[str]]]:
+    """`mkdocs serve` in folder on a port the kernel chooses, from its "Serving on" line until it is killed; yields
+    its base URL and its output as it grows."""
     scratch = folder / "tmp"
     scratch.mkdir()
     env = {
@@ -45,7 +46,7 @@ def served(folder: Path, port: int) -> Iterator[list[str]]:
         "TMPDIR": str(scratch),
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", "127.0.0.1:0"],
         cwd=folder,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -65,7 +66,7 @@ def served(folder: Path, port: int) -> Iterator[list[str]]:
     reader = threading.Thread(target=pump, daemon=True)
     reader.start()
     try:
-        serving = f"Serving on http://127.0.0.1:{port}/"
+        serving = "Serving on http://127.0.0.1:0/"
         deadline = time.monotonic() + STARTUP_TIMEOUT
         line = ""
         while serving not in line:
@@ -76,7 +77,7 @@ def served(folder: Path, port: int) -> Iterator[list[str]]:
             except queue.Empty:
                 continue
             assert line is not None, f"mkdocs serve exited with {process.wait()}:\n" + "".join(output)
-        yield output
+        yield f"http://127.0.0.1:{listening_port(process.pid)}/", output
     finally:
         process.kill()
         process.wait(timeout=30)
@@ -106,23 +107,17 @@ def wait_for_new_epoch(base: str, epoch: int, request_id: int, deadline: float, 
 
 def test_watch_includes_docs_src():
     """Files outside docs_dir are only rebuilt on change when `watch:` names them."""
-    watched = list(load_config(config_file=str(ROOT / "mkdocs.yml")).watch)
+    watched = list(PROJECT.config.watch)
     assert str(ROOT / "docs_src") in watched, watched
 
 
 def test_serve_rebuilds_when_an_included_example_changes(tmp_path):
     """Editing an example must change the served page without restarting the server."""
-    site = tmp_path / "project"
-    site.mkdir()
-    shutil.copy2(ROOT / "mkdocs.yml", site / "mkdocs.yml")
-    for name in ("docs", "docs_src", "hooks"):
-        shutil.copytree(ROOT / name, site / name, ignore=shutil.ignore_patterns("__pycache__"))
+    site = copy_project(tmp_path / "project")
     assert EXAMPLE.as_posix() in (site / "docs" / "en" / "index.md").read_text(encoding="utf-8")
     marker = f"rebuilt-{uuid.uuid4().hex}"
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/"
 
-    with served(site, port) as output:
+    with served(site) as (base, output):
         page = fetch(base, timeout=60)
         assert marker not in text_of(page)
         script = _LIVERELOAD.search(page)

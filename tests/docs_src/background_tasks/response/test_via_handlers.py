@@ -2,12 +2,11 @@ import json
 import socket
 
 import httpx2
+import pytest
 from lilya.testclient import TestClient
 
-import pytest
-
 from docs_src.background_tasks.response import via_handlers
-from tests.proof import TIMEOUT, call_asgi, prove_end_to_end, serve
+from tests.proof import TIMEOUT, call_asgi, observed_app, prove_end_to_end, serve
 
 BODY = json.dumps({"email": "ana@example.com"}).encode()
 HEADERS = {"content-type": "application/json"}
@@ -35,17 +34,24 @@ def test_served_client_has_the_response_before_the_task_runs(recorder):
 
 
 def test_client_gone_while_the_body_is_read_means_no_response_and_no_task(recorder):
-    """The handler fails reading the body (ClientDisconnect): no response, so no task."""
-    with serve(via_handlers.app) as served:
+    """The client sends half the body and leaves: reading it raises ClientDisconnect, the client receives nothing
+    and no task runs. A complete request to the same server then runs its task, so tasks could have run."""
+    with serve(observed_app(via_handlers.app, recorder.timeline)) as served:
         host, port = served.url.removeprefix("http://").split(":")
         with socket.create_connection((host, int(port)), timeout=TIMEOUT) as client:
             client.sendall(
                 b"POST /register HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\n"
                 b"content-length: 100\r\n\r\n" + BODY[:10]
             )
+            client.shutdown(socket.SHUT_WR)
+            received = b"".join(iter(lambda: client.recv(4096), b""))
+        recorder.timeline.wait_for("app", ["ClientDisconnect"])
+        assert received == b""
+        assert recorder.timeline.of("task-start") == []
         with httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
             assert client.post("/register", content=BODY, headers=HEADERS).status_code == 201
         recorder.timeline.wait_for("task-end", ["send_confirmation"])
+    assert recorder.timeline.of("app") == ["ClientDisconnect", "returned"]
     assert recorder.timeline.of("task-start") == ["send_confirmation"]
     assert via_handlers.outbox == [{"to": "ana@example.com", "subject": "Confirm your account"}]
 

@@ -1,0 +1,79 @@
+"""The texts readers see about translations (banners, 404 page), read from `translation_messages.yml`.
+
+The banner and 404 hooks use them. A missing text, or a text without exactly one [bracketed] link, stops the
+build with the file, the language and the key, rather than showing a reader a half-translated page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+MESSAGES_NAME = "translation_messages.yml"
+"""The file of these texts, next to mkdocs.yml."""
+KINDS = ("not_translated", "outdated", "not_found")
+
+_LINK = re.compile(r"\[(?P<words>[^\[\]]+)\]")
+
+
+class MessagesError(ValueError):
+    """A reader-facing text is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Message:
+    title: str
+    before: str
+    words: str
+    after: str
+
+    def markdown(self, target: str) -> str:
+        """The text with its link as Markdown, so that MkDocs validates and rewrites `target`."""
+        return f"{self.before}[{self.words}]({target}){self.after}"
+
+    def html(self, href: str, hreflang: str | None = None) -> str:
+        """The text with its link as HTML, for targets MkDocs cannot resolve (another language's page)."""
+        language = f' hreflang="{html.escape(hreflang)}"' if hreflang else ""
+        link = f'<a href="{html.escape(href)}"{language}>{html.escape(self.words)}</a>'
+        return f"{html.escape(self.before)}{link}{html.escape(self.after)}"
+
+
+def _parse(path: Path, language: str, kind: str, entry: object) -> Message:
+    where = f"{path.name}: {language}.{kind}"
+    if not isinstance(entry, dict) or not isinstance(entry.get("title"), str) or not isinstance(entry.get("text"), str):
+        raise MessagesError(f"{where}: needs a 'title' and a 'text'")
+    links = list(_LINK.finditer(entry["text"]))
+    if len(links) != 1:
+        raise MessagesError(f"{where}: the text needs exactly one [bracketed] link, found {len(links)}: "
+                            f"{entry['text']!r}")
+    link = links[0]
+    text = entry["text"]
+    return Message(entry["title"], text[: link.start()], link["words"], text[link.end() :])
+
+
+def load(path: Path) -> dict[str, dict[str, Message]]:
+    """Every language's messages, checked."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise MessagesError(f"{path.name}: cannot be read: {error}") from None
+    if not isinstance(data, dict):
+        raise MessagesError(f"{path.name}: must map language codes to messages")
+    messages = {}
+    for language, entries in data.items():
+        if not isinstance(entries, dict):
+            raise MessagesError(f"{path.name}: {language}: needs the keys {', '.join(KINDS)}")
+        messages[language] = {kind: _parse(path, language, kind, entries.get(kind)) for kind in KINDS}
+    return messages
+
+
+def for_language(messages: dict[str, dict[str, Message]], language: str, kind: str) -> Message:
+    """One message; a language without messages stops the build and says where to add them."""
+    if language not in messages:
+        raise MessagesError(f"{MESSAGES_NAME}: no messages for '{language}'; copy the 'en' block, rename it "
+                            f"'{language}' and translate it")
+    return messages[language][kind]

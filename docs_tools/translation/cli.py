@@ -1,0 +1,143 @@
+"""Translation workflow: what to translate or update, stamping, and adding a language.
+
+Run from the project root (or any folder below it) with the project's environment:
+
+    .venv/bin/translations status [LANGUAGE ...] [--allow-outdated] [--allow-missing] [--no-diff]
+    .venv/bin/translations stamp docs/pt/responses.md [...]
+    .venv/bin/translations stamp --all [LANGUAGE ...]
+    .venv/bin/translations new-language CODE [--name NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from docs_tools import project as project_module
+from docs_tools.fingerprint import COMMAND
+from docs_tools.front_matter import PageError
+from docs_tools.translation.parity import ParityChecker
+from docs_tools.translation.scaffold import ScaffoldError, add_language
+from docs_tools.translation.stamp import StampError, page_of, stamp
+from docs_tools.translation.status import State, failing, language_status, report
+
+USAGE_ERROR = 2
+
+
+def _languages(project: project_module.Project, codes: list[str]) -> list[str]:
+    if not codes:
+        return [language.code for language in project.translations]
+    for code in codes:
+        project.language(code)
+        if code == project.default_language:
+            raise project_module.ProjectError(f"'{code}' is the source language; name a translation")
+    return codes
+
+
+def command_status(project: project_module.Project, arguments: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    checker = ParityChecker(project)
+    statuses = {code: language_status(project, code, history=not arguments.no_diff, checker=checker)
+                for code in _languages(project, arguments.languages)}
+    allowed: set[State] = set()
+    if arguments.allow_outdated:
+        allowed.add(State.OUTDATED)
+    if arguments.allow_missing:
+        allowed.add(State.MISSING)
+    print(report(project, statuses, allowed))
+    everything = [status for pages in statuses.values() for status in pages]
+    print(f"Checked {len(everything)} page(s) in {len(statuses)} language(s) in {time.perf_counter() - started:.2f} s.")
+    return 1 if failing(everything, allowed) else 0
+
+
+def command_stamp(project: project_module.Project, arguments: argparse.Namespace) -> int:
+    checker = ParityChecker(project)
+    if arguments.all:
+        targets = [(code, page) for code in _languages(project, arguments.pages) for page in project.pages(code)]
+    elif not arguments.pages:
+        raise StampError("name the translated pages to stamp (e.g. docs/pt/responses.md), or use --all [LANGUAGE]")
+    else:
+        targets = [page_of(project, argument, Path.cwd()) for argument in arguments.pages]
+    refused = 0
+    for language, page in targets:
+        try:
+            result = stamp(project, checker, language, page)
+        except (StampError, PageError) as error:
+            refused += 1
+            print(error, file=sys.stderr)
+            continue
+        print(f"{result.path}: {'stamped' if result.changed else 'already stamped'} {result.stamp}")
+    return 1 if refused else 0
+
+
+def command_new_language(project: project_module.Project, arguments: argparse.Namespace) -> int:
+    added = add_language(project, arguments.code, arguments.name)
+    print(f"Added {added.code} ({added.name}):")
+    print(f"  {project_module.CONFIG_NAME}:{added.config_line}: the language entry; translate its site_name,")
+    print("    site_description, colour toggle names and nav_translations values")
+    print(f"  {project.shown(added.messages)}: the '{added.code}' block, to translate")
+    print(f"  {project.shown(added.folder)}/: the pages go here, with the same paths as in English")
+    print(f"Next: {COMMAND} status {added.code} --allow-missing")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="translations",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    main.add_argument("--project", type=Path,
+                      help="the folder holding mkdocs.yml (default: the nearest one from the current folder up)")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    status = commands.add_parser(
+        "status",
+        help="every translated page: up to date, outdated, unstamped, missing, orphan or drifted",
+        description="Every translated page with its state and what to do; exits with 1 unless all are up to date.",
+    )
+    status.add_argument("languages", nargs="*", metavar="LANGUAGE", help="only these languages (default: all)")
+    status.add_argument("--allow-outdated", action="store_true", help="outdated pages do not make the exit code 1")
+    status.add_argument("--allow-missing", action="store_true", help="missing pages do not make the exit code 1")
+    status.add_argument("--no-diff", action="store_true", help="do not show the English changes of outdated pages")
+    status.set_defaults(run=command_status)
+
+    stamp_parser = commands.add_parser(
+        "stamp",
+        help="record that translated pages match the current English pages",
+        description="Write the current English page's fingerprint into each translated page's front matter. "
+        "Pages whose structure differs from English are refused, with the differences.",
+    )
+    stamp_parser.add_argument("pages", nargs="*", metavar="PAGE",
+                              help="translated pages, e.g. docs/pt/responses.md (with --all: languages)")
+    stamp_parser.add_argument("--all", action="store_true", help="every translated page of the named languages "
+                              "(default: all languages)")
+    stamp_parser.set_defaults(run=command_stamp)
+
+    new = commands.add_parser(
+        "new-language",
+        help="add a language: mkdocs.yml entry, docs folder, reader messages",
+        description="Add a language to the site in one step.",
+    )
+    new.add_argument("code", help="a language code the Material theme knows, e.g. de, es, pt-BR")
+    new.add_argument("--name", help="the language's own name for the language selector (default: from the code)")
+    new.set_defaults(run=command_new_language)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The command's exit code: 0 done, 1 pages need work or were refused, 2 bad usage or input."""
+    try:
+        arguments = parser().parse_args(argv)
+    except SystemExit as exit:  # argparse has printed the usage or the help
+        return exit.code if isinstance(exit.code, int) else USAGE_ERROR
+    try:
+        root = arguments.project.resolve() if arguments.project else project_module.find_root(Path.cwd())
+        project = project_module.load(root)
+        return arguments.run(project, arguments)
+    except (project_module.ProjectError, StampError, ScaffoldError, PageError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return USAGE_ERROR
+

@@ -1,0 +1,406 @@
+"""Parity: a translated page keeps everything of its English page except the prose.
+
+Checked, each with the file and line to fix: the include lines and their fence attributes, the other code blocks
+(comments may be translated), the number and levels of headings, the link targets and that in-page anchors resolve
+in the translation, the front matter keys (only `title` and `description` may be translated) and the admonition
+types. Every message says what to change.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import TypeVar
+from urllib.parse import unquote, urlsplit
+
+from docs_tools.fingerprint import STAMP_KEY
+from docs_tools.fences import parse_info
+from docs_tools.outline import Admonition, CodeBlock, Heading, Include, Outline, outline
+from docs_tools.project import Project
+
+TRANSLATABLE_FRONT_MATTER = frozenset({"title", "description"})
+
+Opcodes = list[tuple[str, int, int, int, int]]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, order=True)
+class Difference:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def _show_attribute(key: str, attributes: dict[str, str]) -> str:
+    return f'{key}="{attributes[key]}"' if key in attributes else f"no {key}"
+
+
+def _fence_differences(mine: str, english: str, ignore: frozenset[str] = frozenset()) -> list[str]:
+    """How a fence line differs from the English one, e.g. ['hl_lines="3-4", English has hl_lines="5-6"']."""
+    language, attributes, rest = parse_info(mine)
+    english_language, english_attributes, english_rest = parse_info(english)
+    found = []
+    if language != english_language:
+        found.append(f"is fenced as '{language or 'no language'}', English as '{english_language or 'no language'}'")
+    for key in sorted((set(attributes) | set(english_attributes)) - ignore):
+        if attributes.get(key) != english_attributes.get(key):
+            found.append(
+                f"has {_show_attribute(key, attributes)}, English has {_show_attribute(key, english_attributes)}"
+            )
+    if sorted(rest) != sorted(english_rest):
+        found.append(f"has options {' '.join(rest) or 'none'}, English has {' '.join(english_rest) or 'none'}")
+    return found
+
+
+def _snippet(lines: Sequence[str]) -> str:
+    first = next((line.strip() for line in lines if line.strip()), "")
+    return first if len(first) <= 60 else first[:57] + "..."
+
+
+def _alignment(english: Sequence[object], translated: Sequence[object]) -> Opcodes:
+    return SequenceMatcher(None, english, translated, autojunk=False).get_opcodes()
+
+
+def _heading_alignment(english: list[Heading], translated: list[Heading]) -> Opcodes:
+    """Which headings correspond: one to one when the counts match, else the best alignment of their levels."""
+    if len(english) == len(translated):
+        return [("replace", 0, len(english), 0, len(translated))]
+    return _alignment([h.level for h in english], [h.level for h in translated])
+
+
+def _walk(
+    alignment: Opcodes,
+    english: Sequence[T],
+    translated: Sequence[T],
+    matched: Callable[[T, T], Iterable[Difference]],
+    missing: Callable[[T, int], Difference],
+    extra: Callable[[T], Difference],
+) -> list[Difference]:
+    """The differences along an alignment: items pair up in equal runs and in replaced runs of the same length;
+    elsewhere English items are missing (with the index in the translation where they belong) and translated ones
+    extra."""
+    found: list[Difference] = []
+    for tag, i1, i2, j1, j2 in alignment:
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for theirs, mine in zip(english[i1:i2], translated[j1:j2]):
+                found.extend(matched(theirs, mine))
+        else:
+            found.extend(missing(theirs, j1) for theirs in english[i1:i2])
+            found.extend(extra(mine) for mine in translated[j1:j2])
+    return found
+
+
+class _Sections:
+    """Where, in the translation, the section holding a given English line is: to say where to add what is missing."""
+
+    def __init__(self, english: Outline, translated: Outline) -> None:
+        self.english = english.headings
+        self.alignment = _heading_alignment(english.headings, translated.headings)
+        self.matched: dict[int, Heading] = {}
+        for tag, i1, i2, j1, _ in self.alignment:
+            if tag in ("equal", "replace"):
+                for offset in range(min(i2 - i1, len(translated.headings) - j1)):
+                    self.matched[i1 + offset] = translated.headings[j1 + offset]
+
+    def locate(self, english_line: int) -> tuple[int, str]:
+        """(line in the translation, 'in the section X') for content found at an English line."""
+        index = None
+        for position, heading in enumerate(self.english):
+            if heading.line <= english_line:
+                index = position
+        if index is None or index not in self.matched:
+            return 1, ""
+        heading = self.matched[index]
+        return heading.line, f" in the section '{'#' * heading.level} {heading.text}' (line {heading.line})"
+
+
+@dataclass
+class _Pair:
+    english: Outline
+    translated: Outline
+    sections: _Sections
+
+    def here(self, line: int, message: str) -> Difference:
+        return Difference(self.translated.path, line, message)
+
+    def there(self, line: int) -> str:
+        return f"{self.english.path}:{line}"
+
+
+def _front_matter(pair: _Pair) -> list[Difference]:
+    english, translated = pair.english.front_matter, pair.translated.front_matter
+    assert english is not None and translated is not None, "pages with errors are not compared"
+    found = []
+    if STAMP_KEY in english.data:
+        found.append(Difference(pair.english.path, english.line_of(STAMP_KEY),
+                                f"the English page must not have '{STAMP_KEY}'; remove that line"))
+    for key, value in english.data.items():
+        if key == STAMP_KEY:
+            continue
+        where = pair.there(english.line_of(key))
+        if key not in translated.data:
+            found.append(pair.here(1, f"front matter has no '{key}', English has it ({where}); add it"))
+        elif key not in TRANSLATABLE_FRONT_MATTER and translated.data[key] != value:
+            found.append(pair.here(
+                translated.line_of(key),
+                f"front matter '{key}' is {translated.data[key]!r}, English has {value!r} ({where}); only title "
+                "and description are translated, copy the value",
+            ))
+    for key in translated.data:
+        if key != STAMP_KEY and key not in english.data:
+            found.append(pair.here(translated.line_of(key),
+                                   f"front matter '{key}' is not in the English page; remove it"))
+    return found
+
+
+def _fence_line(item: Include) -> str:
+    return f"```{item.info}" if item.info is not None else "no fence"
+
+
+def _includes(pair: _Pair) -> list[Difference]:
+    english, translated = pair.english.includes, pair.translated.includes
+
+    def missing(theirs: Include, _: int) -> Difference:
+        line, section = pair.sections.locate(theirs.line)
+        moved = [mine for mine in translated if mine.written == theirs.written]
+        hint = f"; it is at line {moved[0].line} here, out of the English order" if moved else ""
+        return pair.here(line, (
+            f"include '{theirs.written}' is missing{section}: English has it at {pair.there(theirs.line)} "
+            f"({_fence_line(theirs)}); copy the fence and the include line from English{hint}"
+        ))
+
+    def extra(mine: Include) -> Difference:
+        there = [theirs for theirs in english if theirs.written == mine.written]
+        reason = (f"English has it in another position ({pair.there(there[0].line)}); keep the English order"
+                  if there else "the English page does not include it; remove it")
+        return pair.here(mine.line, f"include '{mine.written}': {reason}")
+
+    alignment = _alignment([i.written for i in english], [i.written for i in translated])
+    return _walk(alignment, english, translated, lambda theirs, mine: _include_pair(pair, theirs, mine), missing, extra)
+
+
+def _include_pair(pair: _Pair, theirs: Include, mine: Include) -> list[Difference]:
+    if mine.written != theirs.written:
+        return [pair.here(mine.line, (
+            f"include '{mine.written}', English includes '{theirs.written}' here ({pair.there(theirs.line)}); "
+            "copy the English include line"
+        ))]
+    if (mine.info is None) != (theirs.info is None):
+        state = "is outside a code fence" if mine.info is None else "is inside a code fence"
+        return [pair.here(mine.line, (
+            f"include '{mine.written}' {state}, unlike English ({pair.there(theirs.line)}); "
+            "copy the English lines around it"
+        ))]
+    if mine.info is None or theirs.info is None:
+        return []
+    differences = _fence_differences(mine.info, theirs.info)
+    if not differences:
+        return []
+    return [pair.here(mine.fence_line or mine.line, (
+        f"include '{mine.written}' {'; '.join(differences)} ({pair.there(theirs.fence_line or theirs.line)}); "
+        "copy the English fence line"
+    ))]
+
+
+def _code_key(block: CodeBlock) -> tuple[str, tuple[str, ...]]:
+    return block.language, block.code
+
+
+def _code_blocks(pair: _Pair) -> list[Difference]:
+    english, translated = pair.english.code_blocks, pair.translated.code_blocks
+
+    def matched(theirs: CodeBlock, mine: CodeBlock) -> list[Difference]:
+        if _code_key(theirs) != _code_key(mine):
+            return [pair.here(mine.line, _code_difference(pair, theirs, mine))]
+        differences = _fence_differences(mine.info, theirs.info, ignore=frozenset({"title"}))
+        return [pair.here(mine.line, (
+            f"code block {'; '.join(differences)} ({pair.there(theirs.line)}); copy the English fence line"
+        ))] if differences else []
+
+    def missing(theirs: CodeBlock, _: int) -> Difference:
+        line, section = pair.sections.locate(theirs.line)
+        return pair.here(line, (
+            f"code block missing{section}: English has ```{theirs.info} at {pair.there(theirs.line)} "
+            f"starting '{_snippet(theirs.body)}'; copy it from English (comments may be translated)"
+        ))
+
+    def extra(mine: CodeBlock) -> Difference:
+        return pair.here(mine.line, (
+            f"code block ```{mine.info} starting '{_snippet(mine.body)}' is not in the English page; "
+            "remove it, or make it match the English block"
+        ))
+
+    alignment = _alignment([_code_key(b) for b in english], [_code_key(b) for b in translated])
+    return _walk(alignment, english, translated, matched, missing, extra)
+
+
+def _code_difference(pair: _Pair, theirs: CodeBlock, mine: CodeBlock) -> str:
+    where = pair.there(theirs.line)
+    if mine.language != theirs.language:
+        return (f"code block is fenced as '{mine.language or 'no language'}', English as "
+                f"'{theirs.language or 'no language'}' ({where}); copy the English block")
+    english_code, my_code = theirs.code, mine.code
+    for number, (a, b) in enumerate(zip(english_code, my_code), start=1):
+        if a != b:
+            return (f"code differs from English ({where}) at its code line {number}: English '{a.strip()}', "
+                    f"here '{b.strip()}'; only comments may be translated, copy the code from English")
+    longer, which = (english_code, "English has") if len(english_code) > len(my_code) else (my_code, "this has")
+    extra = longer[min(len(english_code), len(my_code))]
+    return (f"code differs from English ({where}): {which} more lines, from '{extra.strip()}'; "
+            "only comments may be translated, copy the code from English")
+
+
+def _headings(pair: _Pair) -> list[Difference]:
+    english, translated = pair.english.headings, pair.translated.headings
+
+    def matched(theirs: Heading, mine: Heading) -> list[Difference]:
+        return [] if theirs.level == mine.level else [pair.here(mine.line, (
+            f"heading '{mine.text}' is level {mine.level} ({'#' * mine.level}), English heading "
+            f"'{theirs.text}' ({pair.there(theirs.line)}) is level {theirs.level} ({'#' * theirs.level}); "
+            "use the English level"
+        ))]
+
+    def missing(theirs: Heading, index: int) -> Difference:
+        following = translated[index] if index < len(translated) else None
+        where = (f"before line {following.line} ('{'#' * following.level} {following.text}')"
+                 if following else "after the last heading")
+        return pair.here(following.line if following else (translated[-1].line if translated else 1), (
+            f"heading missing: English has '{'#' * theirs.level} {theirs.text}' (level {theirs.level}, "
+            f"{pair.there(theirs.line)}) and this page has no counterpart; add its translation {where}"
+        ))
+
+    def extra(mine: Heading) -> Difference:
+        return pair.here(mine.line, (
+            f"heading '{'#' * mine.level} {mine.text}' has no counterpart in English "
+            f"({len(english)} headings there, {len(translated)} here); remove it or use the English structure"
+        ))
+
+    return _walk(pair.sections.alignment, english, translated, matched, missing, extra)
+
+
+def _is_external(target: str) -> bool:
+    return bool(urlsplit(target).scheme) or target.startswith("//")
+
+
+def _link_key(target: str) -> str:
+    if _is_external(target):
+        return target
+    parts = urlsplit(target)
+    return unquote(parts.path) + ("#…" if parts.fragment else "")
+
+
+def _links(pair: _Pair) -> list[Difference]:
+    english = Counter(_link_key(link.target) for link in pair.english.links)
+    translated = Counter(_link_key(link.target) for link in pair.translated.links)
+    found = []
+    for key in sorted(set(english) | set(translated)):
+        if english[key] == translated[key]:
+            continue
+        shown = "an anchor on this page" if key == "#…" else (
+            f"'{key[:-2]}' with an anchor" if key.endswith("#…") else f"'{key}'")
+        english_lines = [link.line for link in pair.english.links if _link_key(link.target) == key]
+        my_lines = [link.line for link in pair.translated.links if _link_key(link.target) == key]
+        if english[key] > translated[key]:
+            line, section = pair.sections.locate(english_lines[len(my_lines)])
+            found.append(pair.here(my_lines[0] if my_lines else line, (
+                f"link to {shown} appears {translated[key]} time(s) here and {english[key]} in English "
+                f"({pair.english.path} lines {', '.join(map(str, english_lines))}); add the missing link{section}"
+            )))
+        else:
+            found.append(pair.here(my_lines[english[key]], (
+                f"link to {shown} appears {translated[key]} time(s) here (lines {', '.join(map(str, my_lines))}) "
+                f"and {english[key]} in English; link to the same targets as English"
+            )))
+    return found
+
+
+def _admonitions(pair: _Pair) -> list[Difference]:
+    english, translated = pair.english.admonitions, pair.translated.admonitions
+
+    def matched(theirs: Admonition, mine: Admonition) -> list[Difference]:
+        return [] if (theirs.marker, theirs.kind) == (mine.marker, mine.kind) else [pair.here(mine.line, (
+            f"admonition '{mine.marker} {mine.kind}', English has '{theirs.marker} {theirs.kind}' "
+            f"({pair.there(theirs.line)}); keep the English type, translate only its title"
+        ))]
+
+    def missing(theirs: Admonition, _: int) -> Difference:
+        line, section = pair.sections.locate(theirs.line)
+        return pair.here(line, (
+            f"admonition missing{section}: English has '{theirs.marker} {theirs.kind}' at "
+            f"{pair.there(theirs.line)}; add it"
+        ))
+
+    def extra(mine: Admonition) -> Difference:
+        return pair.here(mine.line, f"admonition '{mine.marker} {mine.kind}' is not in the English page; remove it")
+
+    alignment = _alignment([(a.marker, a.kind) for a in english], [(a.marker, a.kind) for a in translated])
+    return _walk(alignment, english, translated, matched, missing, extra)
+
+
+class ParityChecker:
+    """Compares translated pages with their English pages; reads each page once."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._outlines: dict[Path, Outline | None] = {}
+
+    def outline_of(self, path: Path) -> Outline | None:
+        if path not in self._outlines:
+            self._outlines[path] = (
+                outline(path.read_text(encoding="utf-8"), self.project.shown(path), self.project.heading_id)
+                if path.is_file() else None
+            )
+        return self._outlines[path]
+
+    def check_page(self, language: str, page: str) -> list[Difference]:
+        """Every difference of docs/<language>/<page> from docs/en/<page>; both files must exist."""
+        english = self.outline_of(self.project.page_path(self.project.default_language, page))
+        translated = self.outline_of(self.project.page_path(language, page))
+        assert english is not None and translated is not None, page
+        found = [Difference(e.path, e.line, e.reason) for e in [*english.errors, *translated.errors]]
+        if english.errors or translated.errors:
+            return sorted(found)
+        pair = _Pair(english, translated, _Sections(english, translated))
+        for check in (_front_matter, _includes, _code_blocks, _headings, _links, _admonitions):
+            found.extend(check(pair))
+        found.extend(self._anchors(language, page, translated))
+        return sorted(set(found))
+
+    def _anchors(self, language: str, page: str, translated: Outline) -> list[Difference]:
+        found = []
+        for link in translated.links:
+            if _is_external(link.target):
+                continue
+            parts = urlsplit(link.target)
+            if not parts.fragment:
+                continue
+            anchor = unquote(parts.fragment)
+            target_page = page
+            if parts.path:
+                target_page = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+                if not target_page.endswith(".md"):
+                    continue
+            target = self.outline_of(self.project.page_path(language, target_page)) or self.outline_of(
+                self.project.page_path(self.project.default_language, target_page)
+            )
+            if target is None or anchor in target.ids:
+                continue
+            ids = ", ".join(f"#{heading.id}" for heading in target.headings) or "none"
+            found.append(Difference(translated.path, link.line, (
+                f"anchor '#{anchor}' is not an id in {target.path} (its heading ids: {ids}); link to the translated "
+                f"heading's id, or give that heading the explicit id {{#{anchor}}}"
+            )))
+        return found
+
+    def check_language(self, language: str) -> dict[str, list[Difference]]:
+        """Differences per translated page of a language that has an English page."""
+        english_pages = set(self.project.pages(self.project.default_language))
+        return {page: self.check_page(language, page)
+                for page in self.project.pages(language) if page in english_pages}

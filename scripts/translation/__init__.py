@@ -1,1 +1,0 @@
-"""Translation tooling: parity between languages, fingerprints, status, stamping, new languages."""

@@ -1,0 +1,54 @@
+"""The reader-facing texts: each language needs every text, each text exactly one [bracketed] link."""
+
+from __future__ import annotations
+
+import pytest
+
+from docs_tools.messages import MessagesError, for_language, load
+
+GOOD = """\
+en:
+  not_translated: {title: Not translated, text: "Read the [guide]."}
+  outdated: {title: Outdated, text: "See the [English page] first."}
+  not_found: {title: Not found, text: "[Home]"}
+"""
+
+
+def test_a_message_renders_its_link_as_markdown_or_html(tmp_path):
+    path = tmp_path / "messages.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    messages = load(path)
+    assert for_language(messages, "en", "not_translated").markdown("../guide.md") == "Read the [guide](../guide.md)."
+    outdated = for_language(messages, "en", "outdated")
+    assert outdated.html("../../a/", "en") == 'See the <a href="../../a/" hreflang="en">English page</a> first.'
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        (GOOD.replace('"Read the [guide]."', '"Read the guide."'),
+         "messages.yml: en.not_translated: the text needs exactly one [bracketed] link, found 0: 'Read the guide.'"),
+        (GOOD.replace('"[Home]"', '"[Home] or [search]"'),
+         "messages.yml: en.not_found: the text needs exactly one [bracketed] link, found 2: '[Home] or [search]'"),
+        (GOOD.replace("  outdated: {title: Outdated, text: \"See the [English page] first.\"}\n", ""),
+         "messages.yml: en.outdated: needs a 'title' and a 'text'"),
+        ("en: hello\n", "messages.yml: en: needs the keys not_translated, outdated, not_found"),
+        ("- en\n", "messages.yml: must map language codes to messages"),
+    ],
+)
+def test_bad_messages_stop_with_language_key_and_value(tmp_path, text, error):
+    path = tmp_path / "messages.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MessagesError) as caught:
+        load(path)
+    assert str(caught.value) == error
+
+
+def test_a_language_without_messages_is_named(tmp_path):
+    path = tmp_path / "messages.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(MessagesError) as caught:
+        for_language(load(path), "de", "outdated")
+    assert str(caught.value) == (
+        "translation_messages.yml: no messages for 'de'; copy the 'en' block, rename it 'de' and translate it"
+    )

@@ -1,0 +1,176 @@
+"""The `translations` command: its arguments, output and exit codes, through `main(argv)` in this process; one
+test runs the installed command as translators do."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from docs_tools.translation.cli import main
+from tests.trees import make_tree
+
+ENGLISH = "# Tasks\n\nText.\n"
+PORTUGUESE = "# Tarefas\n\nTexto.\n"
+
+
+@dataclass(frozen=True)
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(capsys):
+    def run(*args: str) -> Run:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Run(code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def tree(tmp_path):
+    tree = make_tree(tmp_path)
+    tree.write("en", "a.md", ENGLISH)
+    tree.write("pt", "a.md", tree.stamped(PORTUGUESE, ENGLISH))
+    tree.write("ru", "a.md", tree.stamped(PORTUGUESE.replace("Tarefas", "Задачи"), ENGLISH))
+    return tree
+
+
+@pytest.fixture
+def status(run, tree):
+    return lambda *args: run("--project", str(tree.root), "status", *args)
+
+
+def test_everything_up_to_date_exits_with_0_and_says_how_long_it_took(tree, status):
+    result = status()
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.split("\n")
+    assert lines[:3] == ["pt (Português): 1 up to date", "  up to date   a.md", ""]
+    assert "Every translation is up to date." in lines
+    assert lines[-2].startswith("Checked 2 page(s) in 2 language(s) in ")
+
+
+def test_an_outdated_page_exits_with_1_unless_allowed(tree, status):
+    tree.write("en", "a.md", ENGLISH + "\nMore.\n")
+    assert status().returncode == 1
+    assert status("--allow-outdated").returncode == 0
+    assert status("--allow-missing").returncode == 1
+
+
+def test_a_missing_page_exits_with_1_unless_allowed(tree, status):
+    tree.write("en", "b.md", ENGLISH)
+    assert status("pt").returncode == 1
+    assert status("pt", "--allow-missing").returncode == 0
+    assert status("pt", "--allow-outdated").returncode == 1
+
+
+def test_drift_is_never_allowed(tree, status):
+    tree.write("pt", "a.md", tree.stamped("# Tarefas\n\n## Extra\n", ENGLISH))
+    result = status("pt", "--allow-outdated", "--allow-missing")
+    assert result.returncode == 1
+    assert "docs/pt/a.md:7: heading '## Extra' has no counterpart in English" in result.stdout
+
+
+def test_languages_can_be_chosen_and_unknown_ones_are_refused(tree, status):
+    assert status("ru").stdout.startswith("ru (Русский): 1 up to date\n")
+    result = status("xx")
+    assert result.returncode == 2
+    assert result.stderr == "error: mkdocs.yml: 'xx' is not a translated language here (known: pt, ru)\n"
+    assert status("en").stderr == "error: 'en' is the source language; name a translation\n"
+
+
+def test_stamp_from_the_command_line(tree, status, run):
+    tree.write("en", "a.md", ENGLISH + "\nMore.\n")
+    tree.write("pt", "a.md", PORTUGUESE + "\nMais.\n")
+    result = run("--project", str(tree.root), "stamp", str(tree.root / "docs" / "pt" / "a.md"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("docs/pt/a.md: stamped sha256:")
+    assert status("pt").returncode == 0
+    result = run("--project", str(tree.root), "stamp", "--all")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == [
+        "docs/pt/a.md: already stamped " + tree.read("pt", "a.md").split("\n")[1].split(": ")[1],
+        "docs/ru/a.md: stamped " + tree.read("ru", "a.md").split("\n")[1].split(": ")[1],
+    ]
+    assert status().returncode == 0
+    assert run("--project", str(tree.root), "stamp").returncode == 2
+
+
+def test_stamp_refusals_exit_with_1_and_name_the_page(tree, run):
+    tree.write("pt", "a.md", "# Tarefas\n\n## Extra\n")
+    result = run("--project", str(tree.root), "stamp", str(tree.root / "docs" / "pt" / "a.md"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("docs/pt/a.md: not stamped, it does not match the English page yet:\n")
+
+
+def test_new_language_from_the_command_line(tree, status, run):
+    result = run("--project", str(tree.root), "new-language", "it")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[0] == "Added it (Italiano):"
+    assert status("it", "--allow-missing").returncode == 0
+    refused = run("--project", str(tree.root), "new-language", "klingon")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith("error: unknown language code 'klingon'")
+
+
+def test_usage_without_a_command(run):
+    result = run()
+    assert result.returncode == 2
+    assert "usage: translations" in result.stderr
+
+
+def test_a_folder_without_mkdocs_yml_is_refused(tmp_path, run):
+    result = run("--project", str(tmp_path), "status")
+    assert result.returncode == 2
+    assert result.stderr == f"error: {tmp_path}/mkdocs.yml: not found; run the tools from the project root or pass --project\n"
+
+
+@pytest.mark.parametrize(
+    ("config", "error"),
+    [
+        ("plugins: [\n", "mkdocs.yml:2: not valid YAML (expected the node content, but found '<stream end>')"),
+        ("site_name: Tree\nplugins:\n  - i18n:\n      docs_structure: folder\n      languages: [en]\n",
+         "mkdocs.yml: Config value 'plugins': Plugin 'i18n' option 'languages': The configuration is invalid. "
+         "Expected a key-value mapping (dict) but received: <class 'str'>"),
+    ],
+    ids=["not-yaml", "language-without-locale"],
+)
+def test_a_broken_mkdocs_yml_is_named_with_its_line(tmp_path, run, config, error):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = run("--project", str(tmp_path), "status")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: ") and result.stderr.rstrip("\n").endswith(error), result.stderr
+
+
+def test_the_project_is_found_from_a_folder_below_it(tree, run, monkeypatch):
+    monkeypatch.chdir(tree.root / "docs" / "pt")
+    result = run("status", "pt")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("pt (Português): 1 up to date\n")
+
+
+def test_no_mkdocs_yml_here_or_above_is_refused(tmp_path, run, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("status")
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: {tmp_path}: no mkdocs.yml here or above; run the tools from the project root or pass --project\n"
+    )
+
+
+def test_the_installed_command_runs_as_translators_run_it(tree):
+    """The console script in the environment's bin folder, started from a folder inside the project."""
+    command = Path(sys.executable).with_name("translations")
+    result = subprocess.run([str(command), "status"], cwd=tree.root / "docs", capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("pt (Português): 1 up to date\n")
+    assert "Every translation is up to date." in result.stdout

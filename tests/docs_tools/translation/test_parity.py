@@ -1,0 +1,285 @@
+"""Parity: each kind of drift between a translation and its English page fails, with a message saying what to fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.trees import make_tree
+
+ENGLISH = """\
+---
+title: Tasks
+hide:
+  - toc
+---
+
+# Tasks
+
+Work after the response, with [the responses](responses.md) and [the first section](#first-section).
+
+## First section
+
+```python hl_lines="5-6" title="app.py"
+{!> ../../../docs_src/app.py !}
+```
+
+```bash
+# start the server
+uvicorn app:app  # listens on port 8000
+```
+
+!!! note "Remember"
+    Tasks run after the response.
+
+### Details
+
+```python
+{!> ../../../docs_src/second.py !}
+```
+
+## Second section
+
+See <https://lilya.dev> and [the details](#details).
+"""
+
+PORTUGUESE = """\
+---
+title: Tarefas
+hide:
+  - toc
+---
+
+# Tarefas
+
+Trabalho depois da resposta, com [as respostas](responses.md) e [a primeira seção](#primeira-seção).
+
+## Primeira seção
+
+```python hl_lines="5-6" title="app.py"
+{!> ../../../docs_src/app.py !}
+```
+
+```bash
+# sobe o servidor
+uvicorn app:app  # escuta na porta 8000
+```
+
+!!! note "Lembre-se"
+    As tarefas rodam depois da resposta.
+
+### Detalhes
+
+```python
+{!> ../../../docs_src/second.py !}
+```
+
+## Segunda seção
+
+Veja <https://lilya.dev> e [os detalhes](#detalhes).
+"""
+
+RUSSIAN = """\
+---
+title: Задачи
+hide:
+  - toc
+---
+
+# Задачи
+
+Работа после ответа: [ответы](responses.md) и [первый раздел](#first-section).
+
+## Первый раздел {#first-section}
+
+```python hl_lines="5-6" title="app.py"
+{!> ../../../docs_src/app.py !}
+```
+
+```bash
+# запуск сервера
+uvicorn app:app
+```
+
+!!! note "Помните"
+    Задачи выполняются после ответа.
+
+### Подробности
+
+```python
+{!> ../../../docs_src/second.py !}
+```
+
+## Второй раздел
+
+См. <https://lilya.dev> и [подробности](#подробности).
+"""
+
+PAGE = "tasks.md"
+
+
+@pytest.fixture
+def tree(tmp_path):
+    tree = make_tree(tmp_path)
+    tree.write("en", PAGE, ENGLISH)
+    tree.write("en", "responses.md", "# Responses\n\n## Classes\n")
+    tree.write("pt", PAGE, PORTUGUESE)
+    tree.write("ru", PAGE, RUSSIAN)
+    return tree
+
+
+def drift(tree, language: str, old: str, new: str) -> list[str]:
+    """Parity messages after replacing `old` (which must be there) in the translated page."""
+    text = tree.read(language, PAGE)
+    assert old in text, old
+    tree.write(language, PAGE, text.replace(old, new, 1))
+    return tree.messages(language, PAGE)
+
+
+def test_faithful_translations_pass(tree):
+    """Translated prose, titles, comments and heading ids are what translators change: no difference."""
+    assert tree.messages("pt", PAGE) == []
+    assert tree.messages("ru", PAGE) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "old", "new", "expected"),
+    [
+        pytest.param("ru", 'python hl_lines="5-6"', 'python hl_lines="3-4"', [
+            "docs/ru/tasks.md:13: include '../../../docs_src/app.py' has hl_lines=\"3-4\", English has "
+            'hl_lines="5-6" (docs/en/tasks.md:13); copy the English fence line'
+        ], id="russian-hl-lines-differing-from-english-fail-with-the-fence-line-to-copy"),
+        pytest.param("pt", 'title="app.py"', 'title="aplicacao.py"', [
+            "docs/pt/tasks.md:13: include '../../../docs_src/app.py' has title=\"aplicacao.py\", English has "
+            'title="app.py" (docs/en/tasks.md:13); copy the English fence line'
+        ], id="a-fence-title-differing-from-english-fails"),
+        pytest.param("pt", "```bash\n# sobe o servidor\nuvicorn app:app  # escuta na porta 8000\n```\n", "", [
+            "docs/pt/tasks.md:11: code block missing in the section '## Primeira seção' (line 11): English has ```bash "
+            "at docs/en/tasks.md:17 starting '# start the server'; copy it from English (comments may be translated)"
+        ], id="a-portuguese-page-missing-a-code-block-fails"),
+        pytest.param("pt", "### Detalhes", "## Detalhes", [
+            "docs/pt/tasks.md:25: heading 'Detalhes' is level 2 (##), English heading 'Details' (docs/en/tasks.md:25) "
+            "is level 3 (###); use the English level"
+        ], id="a-heading-at-another-level-fails"),
+        pytest.param("pt", "uvicorn app:app  # escuta", "uvicorn app:application  # escuta", [
+            "docs/pt/tasks.md:17: code differs from English (docs/en/tasks.md:17) at its code line 1: English "
+            "'uvicorn app:app', here 'uvicorn app:application'; only comments may be translated, copy the code "
+            "from English"
+        ], id="changed-code-fails-but-translated-comments-do-not"),
+        pytest.param("pt", "### Detalhes\n", "### Detalhes\n\n```text\nsó aqui\n```\n", [
+            "docs/pt/tasks.md:27: code block ```text starting 'só aqui' is not in the English page; remove it, or make "
+            "it match the English block"
+        ], id="an-extra-code-block-fails"),
+        pytest.param("pt", "docs_src/second.py", "docs_src/other.py", [
+            "docs/pt/tasks.md:28: include '../../../docs_src/other.py', English includes '../../../docs_src/second.py' "
+            "here (docs/en/tasks.md:28); copy the English include line"
+        ], id="a-different-include-fails"),
+        pytest.param("pt", "```python\n{!> ../../../docs_src/second.py !}\n```\n", "", [
+            "docs/pt/tasks.md:25: include '../../../docs_src/second.py' is missing in the section '### Detalhes' "
+            "(line 25): English has it at docs/en/tasks.md:28 (```python); copy the fence and the include line "
+            "from English"
+        ], id="a-missing-include-fails"),
+        pytest.param("pt", "(responses.md)", "(background.md)", [
+            "docs/pt/tasks.md:7: link to 'responses.md' appears 0 time(s) here and 1 in English (docs/en/tasks.md "
+            "lines 9); add the missing link in the section '# Tarefas' (line 7)",
+            "docs/pt/tasks.md:9: link to 'background.md' appears 1 time(s) here (lines 9) and 0 in English; link to "
+            "the same targets as English",
+        ], id="a-link-to-another-target-fails"),
+        pytest.param("pt", "(#primeira-seção)", "(#first-section)", [
+            "docs/pt/tasks.md:9: anchor '#first-section' is not an id in docs/pt/tasks.md (its heading ids: #tarefas, "
+            "#primeira-seção, #detalhes, #segunda-seção); link to the translated heading's id, or give that heading "
+            "the explicit id {#first-section}"
+        ], id="an-english-anchor-that-does-not-exist-in-the-translation-fails"),
+        pytest.param("pt", "hide:\n  - toc\n", "", [
+            "docs/pt/tasks.md:1: front matter has no 'hide', English has it (docs/en/tasks.md:3); add it"
+        ], id="a-front-matter-key-must-be-kept"),
+        pytest.param("pt", "  - toc\n", "  - navigation\n", [
+            "docs/pt/tasks.md:3: front matter 'hide' is ['navigation'], English has ['toc'] (docs/en/tasks.md:3); "
+            "only title and description are translated, copy the value"
+        ], id="an-untranslatable-front-matter-value-must-match"),
+        pytest.param("pt", "title: Tarefas\n", "title: Tarefas\nicon: material/x\n", [
+            "docs/pt/tasks.md:3: front matter 'icon' is not in the English page; remove it"
+        ], id="a-front-matter-key-english-does-not-have-fails"),
+        pytest.param("ru", '!!! note "Помните"', '!!! warning "Помните"', [
+            "docs/ru/tasks.md:22: admonition '!!! warning', English has '!!! note' (docs/en/tasks.md:22); keep the "
+            "English type, translate only its title"
+        ], id="an-admonition-of-another-type-fails"),
+        pytest.param("ru", '!!! note "Помните"\n    Задачи выполняются после ответа.\n', "", [
+            "docs/ru/tasks.md:11: admonition missing in the section '## Первый раздел' (line 11): English has "
+            "'!!! note' at docs/en/tasks.md:22; add it"
+        ], id="a-missing-admonition-fails"),
+        pytest.param("pt", "{!> ../../../docs_src/second.py !}", "{!> ../../../docs_src/second.py", [
+            "docs/pt/tasks.md:28: malformed include line; write it alone on its line as '{!> docs_src/PATH !}': "
+            "'{!> ../../../docs_src/second.py'"
+        ], id="a-malformed-include-line-is-reported"),
+        pytest.param("pt", "## Segunda seção", "```text\n## Segunda seção", [
+            "docs/pt/tasks.md:31: this code fence is never closed; add the closing fence"
+        ], id="an-unclosed-code-fence-is-reported"),
+    ],
+)
+def test_each_drift_fails_with_what_to_fix(tree, language, old, new, expected):
+    assert drift(tree, language, old, new) == expected
+
+
+def test_a_section_left_without_its_parent_heading_fails(tree):
+    messages = drift(tree, "pt", "## Primeira seção\n", "")
+    assert (
+        "docs/pt/tasks.md:24: heading missing: English has '## First section' (level 2, docs/en/tasks.md:11) and "
+        "this page has no counterpart; add its translation before line 24 ('### Detalhes')"
+    ) in messages
+
+
+def test_a_code_block_title_may_be_translated_but_not_its_language(tree):
+    assert drift(tree, "pt", "```bash\n", '```bash title="Terminal"\n') == []
+    messages = drift(tree, "pt", '```bash title="Terminal"\n', "```sh\n")
+    assert messages == [
+        "docs/pt/tasks.md:17: code block is fenced as 'sh', English as 'bash' (docs/en/tasks.md:17); "
+        "copy the English block"
+    ]
+
+
+def test_comments_may_be_translated_in_a_block_fenced_with_attributes(tree):
+    tree.write("en", "attributes.md", "# Tasks\n\n```{ .python }\n# start\nrun()\n```\n")
+    tree.write("pt", "attributes.md", "# Tarefas\n\n```{ .python }\n# início\nrun()\n```\n")
+    assert tree.messages("pt", "attributes.md") == []
+
+
+def test_includes_in_another_order_fail(tree):
+    text = tree.read("pt", PAGE)
+    swapped = (text.replace("docs_src/app.py", "docs_src/TMP").replace("docs_src/second.py", "docs_src/app.py")
+               .replace("docs_src/TMP", "docs_src/second.py"))
+    tree.write("pt", PAGE, swapped)
+    messages = tree.messages("pt", PAGE)
+    assert any("is missing" in m and "out of the English order" in m for m in messages), messages
+    assert any("English has it in another position" in m for m in messages), messages
+
+
+def test_anchors_into_other_pages_resolve_in_the_translation_or_its_english_fallback(tree):
+    tree.write("en", PAGE, ENGLISH.replace("(responses.md)", "(responses.md#classes)"))
+    assert drift(tree, "pt", "(responses.md)", "(responses.md#classes)") == []
+    tree.write("pt", "responses.md", "# Respostas\n\n## Classes de resposta\n")
+    messages = tree.messages("pt", PAGE)
+    assert messages == [
+        "docs/pt/tasks.md:9: anchor '#classes' is not an id in docs/pt/responses.md (its heading ids: #respostas, "
+        "#classes-de-resposta); link to the translated heading's id, or give that heading the explicit id {#classes}"
+    ]
+
+
+def test_an_english_page_must_not_carry_a_stamp(tree):
+    tree.write("en", PAGE, ENGLISH.replace("title: Tasks\n", "title: Tasks\ntranslation_of: sha256:0123456789abcdef\n"))
+    assert tree.messages("pt", PAGE) == [
+        "docs/en/tasks.md:3: the English page must not have 'translation_of'; remove that line"
+    ]
+
+
+def test_malformed_front_matter_names_file_line_and_value(tree):
+    messages = drift(tree, "pt", "title: Tarefas\n", "title: [Tarefas\n")
+    assert len(messages) == 1
+    assert messages[0].startswith("docs/pt/tasks.md:2: front matter is not valid YAML (")
+    assert messages[0].endswith("'title: [Tarefas'")
+
+
+def test_unclosed_front_matter_is_reported(tree):
+    tree.write("pt", PAGE, "---\ntitle: Tarefas\n\n# Tarefas\n")
+    assert tree.messages("pt", PAGE) == [
+        "docs/pt/tasks.md:1: front matter opened with '---' is never closed; add a '---' line after it"
+    ]

@@ -1,0 +1,93 @@
+"""Stamping records the English version a translation matches, and refuses pages that cannot match it yet."""
+
+from __future__ import annotations
+
+import pytest
+
+from docs_tools.fingerprint import fingerprint
+from docs_tools.translation.parity import ParityChecker
+from docs_tools.translation.stamp import StampError, page_of, stamp
+from docs_tools.translation.status import language_status
+from tests.trees import make_tree
+
+ENGLISH = "# Tasks\n\n## Errors\n\nText.\n"
+PORTUGUESE = "# Tarefas\n\n## Erros\n\nTexto.\n"
+
+
+@pytest.fixture
+def tree(tmp_path):
+    tree = make_tree(tmp_path)
+    tree.write("en", "page.md", ENGLISH)
+    tree.write("pt", "page.md", PORTUGUESE)
+    return tree
+
+
+def do_stamp(tree, language="pt", page="page.md"):
+    project = tree.project()
+    return stamp(project, ParityChecker(project), language, page)
+
+
+def state(tree, page="page.md"):
+    return {s.page: s.label for s in language_status(tree.project(), "pt", history=False)}[page]
+
+
+def test_stamping_makes_a_page_up_to_date_and_an_english_edit_makes_it_outdated(tree):
+    assert state(tree) == "unstamped"
+    result = do_stamp(tree)
+    assert (result.path, result.stamp, result.changed) == ("docs/pt/page.md", fingerprint(ENGLISH), True)
+    assert tree.read("pt", "page.md") == f"---\ntranslation_of: {fingerprint(ENGLISH)}\n---\n\n{PORTUGUESE}"
+    assert state(tree) == "up to date"
+    tree.write("en", "page.md", ENGLISH + "\nMore text.\n")
+    assert state(tree) == "outdated"
+    assert do_stamp(tree).changed
+    assert state(tree) == "up to date"
+
+
+def test_stamping_twice_changes_nothing(tree):
+    do_stamp(tree)
+    before = tree.read("pt", "page.md")
+    assert not do_stamp(tree).changed
+    assert tree.read("pt", "page.md") == before
+
+
+def test_a_drifted_page_is_refused_with_its_differences_and_left_as_it_was(tree):
+    tree.write("pt", "page.md", "# Tarefas\n\nTexto.\n")
+    with pytest.raises(StampError) as caught:
+        do_stamp(tree)
+    assert str(caught.value) == (
+        "docs/pt/page.md: not stamped, it does not match the English page yet:\n"
+        "  docs/pt/page.md:1: heading missing: English has '## Errors' (level 2, docs/en/page.md:3) and this page "
+        "has no counterpart; add its translation after the last heading"
+    )
+    assert tree.read("pt", "page.md") == "# Tarefas\n\nTexto.\n"
+
+
+def test_missing_and_orphan_pages_are_refused(tree):
+    with pytest.raises(StampError, match=r"^docs/pt/other.md: no such page; translate docs/en/other.md into it first$"):
+        do_stamp(tree, page="other.md")
+    tree.write("pt", "orphan.md", PORTUGUESE)
+    with pytest.raises(StampError, match=r"^docs/pt/orphan.md: docs/en/orphan.md does not exist, so there is nothing"):
+        do_stamp(tree, page="orphan.md")
+
+
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        ("docs/en/page.md", "docs/en/page.md: English pages are the source and are never stamped; name a translated "
+                            "page"),
+        ("docs/de/page.md", "docs/de/page.md: 'de' is not a language in mkdocs.yml (known: pt, ru)"),
+        ("README.md", "README.md: not a page under docs/<language>/"),
+        ("docs/pt/image.png", "docs/pt/image.png: not a page under docs/<language>/"),
+    ],
+)
+def test_page_arguments_that_are_not_translated_pages(tree, argument, message):
+    with pytest.raises(StampError) as caught:
+        page_of(tree.project(), argument, tree.root)
+    assert str(caught.value) == message
+
+
+def test_page_arguments_relative_to_the_project_or_the_current_folder(tree):
+    project = tree.project()
+    assert page_of(project, "docs/pt/page.md", tree.root / "docs") == ("pt", "page.md")
+    assert page_of(project, "page.md", tree.root / "docs" / "pt") == ("pt", "page.md")
+    assert page_of(project, str(tree.root / "docs" / "ru" / "a" / "b.md"), tree.root) == ("ru", "a/b.md")

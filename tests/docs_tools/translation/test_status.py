@@ -1,0 +1,197 @@
+"""Every state `status` reports, what it tells the translator, and the English diff with and without git history."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from docs_tools.fingerprint import fingerprint
+from docs_tools.translation.history import english_changes
+from docs_tools.translation.status import State, failing, language_status, report
+from tests.trees import git, make_tree
+
+ENGLISH_V1 = "# Tasks\n\nTasks run after the response is sent.\n\n## Errors\n\nA failing task stops the others.\n"
+ENGLISH_V2 = ENGLISH_V1.replace("stops the others", "stops the tasks after it")
+PORTUGUESE = "# Tarefas\n\nAs tarefas rodam depois do envio.\n\n## Erros\n\nUma tarefa com erro para as outras.\n"
+
+
+@pytest.fixture
+def tree(tmp_path):
+    """One page in each state, for Portuguese."""
+    tree = make_tree(tmp_path / "project")
+    for page in ("current.md", "outdated.md", "missing.md", "unstamped.md", "drifted.md"):
+        tree.write("en", page, ENGLISH_V1)
+    tree.write("pt", "current.md", tree.stamped(PORTUGUESE, ENGLISH_V1))
+    tree.write("pt", "outdated.md", tree.stamped(PORTUGUESE, ENGLISH_V1))
+    tree.write("en", "outdated.md", ENGLISH_V2)
+    tree.write("pt", "unstamped.md", PORTUGUESE)
+    tree.write("pt", "drifted.md", tree.stamped(PORTUGUESE.replace("## Erros\n", ""), ENGLISH_V1))
+    tree.write("pt", "orphan.md", PORTUGUESE)
+    return tree
+
+
+def states(tree, language="pt", history=False):
+    return {status.page: status.label for status in language_status(tree.project(), language, history=history)}
+
+
+def test_each_page_gets_its_state(tree):
+    assert states(tree) == {
+        "current.md": "up to date",
+        "outdated.md": "outdated",
+        "missing.md": "missing",
+        "unstamped.md": "unstamped",
+        "drifted.md": "drifted",
+        "orphan.md": "orphan",
+    }
+
+
+def test_a_drifted_page_can_also_be_outdated(tree):
+    tree.write("en", "drifted.md", ENGLISH_V2)
+    assert states(tree)["drifted.md"] == "drifted, outdated"
+
+
+def test_an_invalid_stamp_is_drift_with_its_line(tree):
+    tree.write("pt", "current.md", "---\ntranslation_of: yesterday\n---\n" + PORTUGUESE)
+    (status,) = [s for s in language_status(tree.project(), "pt", history=False) if s.page == "current.md"]
+    assert status.label == "drifted"
+    assert [str(d) for d in status.differences] == [
+        "docs/pt/current.md:2: translation_of 'yesterday' is not a fingerprint like 'sha256:0123456789abcdef'; run "
+        "'.venv/bin/translations stamp docs/pt/current.md' to write it"
+    ]
+
+
+def test_only_allowed_states_pass(tree):
+    statuses = language_status(tree.project(), "pt", history=False)
+    assert {s.page for s in failing(statuses, set())} == {
+        "outdated.md", "missing.md", "unstamped.md", "drifted.md", "orphan.md"}
+    assert {s.page for s in failing(statuses, {State.OUTDATED})} == {
+        "missing.md", "unstamped.md", "drifted.md", "orphan.md"}
+    assert {s.page for s in failing(statuses, {State.OUTDATED, State.MISSING})} == {
+        "unstamped.md", "drifted.md", "orphan.md"}
+
+
+def test_the_report_says_what_to_do_for_each_page(tree):
+    project = tree.project()
+    text = report(project, {"pt": language_status(project, "pt", history=False)}, set())
+    stamp = ".venv/bin/translations stamp"
+    assert text.startswith("pt (Português): 1 up to date, 1 outdated, 1 unstamped, 1 drifted, 1 missing, 1 orphan\n")
+    for expected in [
+        "  up to date   current.md",
+        f"      translate docs/en/missing.md into docs/pt/missing.md, then run: {stamp} docs/pt/missing.md",
+        "      docs/en/orphan.md no longer exists: delete docs/pt/orphan.md, or move it to where its English page went",
+        "      docs/pt/drifted.md:5: heading missing: English has '## Errors' (level 2, docs/en/drifted.md:5) and this "
+        "page has no counterpart; add its translation after the last heading",
+        f"      docs/pt/unstamped.md has no 'translation_of': once it says what docs/en/unstamped.md says, run: {stamp} "
+        "docs/pt/unstamped.md",
+        f"      docs/en/outdated.md changed since this translation was stamped ({fingerprint(ENGLISH_V1)}, now "
+        f"{fingerprint(ENGLISH_V2)})",
+        f"      update docs/pt/outdated.md to match, then run: {stamp} docs/pt/outdated.md",
+        "5 page(s) need work; status exits with 1.",
+    ]:
+        assert expected in text.split("\n"), expected
+
+
+def test_the_report_of_a_clean_language(tree):
+    project = tree.project()
+    text = report(project, {"ru": language_status(project, "ru", history=False)}, set())
+    assert text.split("\n")[0] == "ru (Русский): 5 missing"
+    for page in ("current.md", "outdated.md", "missing.md", "unstamped.md", "drifted.md"):
+        tree.write("ru", page, tree.stamped(PORTUGUESE, tree.read("en", page)))
+    text = report(project, {"ru": language_status(project, "ru", history=False)}, set())
+    assert text.split("\n")[0] == "ru (Русский): 5 up to date"
+    assert text.endswith("Every translation is up to date.")
+
+
+def test_outdated_pages_allowed_by_the_flag_are_named_in_the_summary(tree):
+    project = tree.project()
+    statuses = [s for s in language_status(project, "pt", history=False) if s.page in ("current.md", "outdated.md")]
+    text = report(project, {"pt": statuses}, {State.OUTDATED})
+    assert text.endswith("Nothing else to do; 1 page(s) allowed by --allow-outdated.")
+
+
+@pytest.fixture
+def repository(tree):
+    """The tree under git: English v1 committed and translated, then English v2 committed."""
+    tree.write("en", "outdated.md", ENGLISH_V1)
+    git(tree.root, "init", "-q", "-b", "main")
+    git(tree.root, "add", "-A")
+    git(tree.root, "commit", "-q", "-m", "v1")
+    tree.write("en", "outdated.md", ENGLISH_V2)
+    git(tree.root, "commit", "-q", "-am", "v2")
+    return tree
+
+
+def outdated_status(tree):
+    (status,) = [s for s in language_status(tree.project(), "pt") if s.page == "outdated.md"]
+    assert status.label == "outdated"
+    return status
+
+
+def test_with_history_the_english_changes_are_shown_word_by_word(repository):
+    changes = outdated_status(repository).changes
+    first = git(repository.root, "rev-list", "--max-parents=0", "HEAD").strip()
+    assert changes.since == first[:10]
+    assert "A failing task stops the [-others.-]{+tasks after it.+}" in changes.diff.split("\n")
+    project = repository.project()
+    text = report(project, {"pt": language_status(project, "pt")}, set())
+    assert f"      English changes since commit {first[:10]} ([-removed-] {{+added+}}):" in text.split("\n")
+
+
+def test_uncommitted_english_edits_are_part_of_the_diff(repository):
+    repository.write("en", "outdated.md", ENGLISH_V2.replace("is sent", "has been sent"))
+    diff = outdated_status(repository).changes.diff
+    assert "Tasks run after the response [-is-]{+has been+} sent." in diff.split("\n")
+    assert "A failing task stops the [-others.-]{+tasks after it.+}" in diff.split("\n")
+
+
+def test_a_shallow_clone_says_why_there_is_no_diff_and_still_reports_outdated(repository, tmp_path):
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repository.root}", str(shallow))
+    for page in ("current.md", "outdated.md"):
+        (shallow / "docs" / "pt" / page).write_text(repository.read("pt", page), encoding="utf-8")
+    changes = english_changes(shallow, shallow / "docs" / "en" / "outdated.md", fingerprint(ENGLISH_V1),
+                              "docs/en/outdated.md")
+    assert changes.diff is None
+    assert changes.note.startswith("this clone is shallow and does not hold the English version")
+    assert "git fetch --unshallow" in changes.note
+
+
+def test_a_source_archive_without_git_still_reports_outdated(repository, tmp_path):
+    archive = tmp_path / "archive"
+    shutil.copytree(repository.root, archive, ignore=shutil.ignore_patterns(".git"))
+    changes = english_changes(archive, archive / "docs" / "en" / "outdated.md", fingerprint(ENGLISH_V1),
+                              "docs/en/outdated.md")
+    assert changes.diff is None
+    assert changes.note == ("no git repository here (a source archive?), so the English changes cannot be shown; "
+                            "compare the translation with docs/en/outdated.md")
+
+
+def test_a_stamp_from_text_never_committed_is_explained(repository):
+    changes = english_changes(repository.root, repository.root / "docs" / "en" / "outdated.md",
+                              fingerprint("# never committed\n"), "docs/en/outdated.md")
+    assert changes.note == ("no commit of docs/en/outdated.md has the stamped version (it was stamped from "
+                            "uncommitted text?); compare the translation with docs/en/outdated.md")
+
+
+def test_without_git_installed_the_reason_is_given(repository, monkeypatch):
+    monkeypatch.setenv("PATH", str(repository.root / "no-such-folder"))
+    changes = english_changes(repository.root, repository.root / "docs" / "en" / "outdated.md",
+                              fingerprint(ENGLISH_V1), "docs/en/outdated.md")
+    assert changes.note == ("git is not installed, so the English changes cannot be shown; compare the translation "
+                            "with docs/en/outdated.md")
+
+
+def test_the_history_of_a_page_deleted_once_and_named_with_a_space(tree):
+    tree.write("en", "my page.md", ENGLISH_V1)
+    git(tree.root, "init", "-q", "-b", "main")
+    git(tree.root, "add", "-A")
+    git(tree.root, "commit", "-q", "-m", "v1")
+    git(tree.root, "rm", "-q", "docs/en/my page.md")
+    git(tree.root, "commit", "-q", "-m", "deleted")
+    tree.write("en", "my page.md", ENGLISH_V2)
+    git(tree.root, "add", "-A")
+    git(tree.root, "commit", "-q", "-m", "restored")
+    changes = english_changes(tree.root, tree.root / "docs" / "en" / "my page.md", fingerprint(ENGLISH_V1),
+                              "docs/en/my page.md")
+    assert "A failing task stops the [-others.-]{+tasks after it.+}" in changes.diff.split("\n")

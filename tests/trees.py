@@ -1,0 +1,117 @@
+"""Project trees in a temporary folder: small ones for the translation tools, and copies of the real project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from docs_tools import project as project_module
+from docs_tools.fingerprint import fingerprint
+from docs_tools.messages import MESSAGES_NAME
+from docs_tools.translation.parity import Difference, ParityChecker
+from tests.mkdocs_site import ROOT
+
+CONFIG = """\
+site_name: Tree
+site_description: A site for the translation tools.
+docs_dir: docs
+theme:
+  name: material
+  palette:
+    - scheme: default
+      toggle:
+        icon: material/weather-night
+        name: Switch to dark mode
+plugins:
+  - search
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: en
+          name: English
+          default: true
+        - locale: pt
+          name: Português
+          nav_translations:
+            Home: Início
+        - locale: ru
+          name: Русский
+          nav_translations:
+            Home: Главная
+# the last line of the languages
+nav:
+  - Home: index.md
+markdown_extensions:
+  - toc:
+      slugify: !!python/object/apply:pymdownx.slugs.slugify
+        kwds:
+          case: lower
+"""
+
+
+@dataclass
+class Tree:
+    root: Path
+
+    def write(self, language: str, page: str, text: str) -> Path:
+        path = self.root / "docs" / language / page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def read(self, language: str, page: str) -> str:
+        return (self.root / "docs" / language / page).read_text(encoding="utf-8")
+
+    def stamped(self, text: str, english: str) -> str:
+        """`text` with the stamp of the English text in front."""
+        return f"---\ntranslation_of: {fingerprint(english)}\n---\n\n{text}"
+
+    def project(self) -> project_module.Project:
+        return project_module.load(self.root)
+
+    def differences(self, language: str, page: str) -> list[Difference]:
+        return ParityChecker(self.project()).check_page(language, page)
+
+    def messages(self, language: str, page: str) -> list[str]:
+        return [str(difference) for difference in self.differences(language, page)]
+
+
+def make_tree(root: Path, config: str = CONFIG) -> Tree:
+    (root / "docs").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copy2(ROOT / MESSAGES_NAME, root / MESSAGES_NAME)
+    return Tree(root)
+
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Tree",
+    "GIT_AUTHOR_EMAIL": "tree@example.com",
+    "GIT_COMMITTER_NAME": "Tree",
+    "GIT_COMMITTER_EMAIL": "tree@example.com",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                            env={**os.environ, **GIT_ENV}, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def copy_project(destination: Path) -> Path:
+    """The real site's sources (config, reader messages, hooks, pages, examples) in a folder the test may change.
+
+    The copied hooks import `docs_tools` from the installed package, like the real ones.
+    """
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", MESSAGES_NAME):
+        shutil.copy2(ROOT / name, destination / name)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for name in ("docs", "docs_src", "docs_tools"):
+        shutil.copytree(ROOT / name, destination / name, ignore=ignore)
+    return destination
