@@ -7,7 +7,9 @@ ensure_chromium
 cd "$ROOT"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
-export PYTHONPYCACHEPREFIX="$scratch/pycache" COVERAGE_FILE="$scratch/coverage"
+# Nothing written into the checkout: no bytecode (the installed packages' own, compiled at install, is still read)
+# and the coverage data in a temporary folder.
+export PYTHONDONTWRITEBYTECODE=1 COVERAGE_FILE="$scratch/coverage"
 if [ $# -eq 0 ]; then
     set -- --cov=docs_src --cov-report=term-missing:skip-covered --cov-fail-under=100
 fi

@@ -13,6 +13,7 @@ from docs_tools.fingerprint import fingerprint
 from docs_tools.front_matter import with_stamp
 from tests import mkdocs_site
 from tests.browser import chromium, serve_directory
+from tests.coverage_pause import coverage_paused
 from tests.proof import TaskRecorder
 from tests.trees import copy_project
 
@@ -83,17 +84,26 @@ def translation_states_site(tmp_path_factory: pytest.TempPathFactory, worker_id:
 
 @pytest.fixture(scope="module")
 def site_url(built_site: mkdocs_site.Built):
-    """The built site served on an ephemeral 127.0.0.1 port."""
-    with serve_directory(built_site.site) as url:
-        yield url
+    """The built site served on an ephemeral 127.0.0.1 port (its threads are not measured by coverage)."""
+    with coverage_paused():
+        with serve_directory(built_site.site) as url:
+            yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    """Headless Chromium for one test module.
+    """Headless Chromium for one test module, with coverage paused while it is open (a browser runs no example).
 
     Playwright's sync API keeps an event loop running in this thread while it is open, so it must be closed
     before tests that call `anyio.run` run on the same worker.
     """
-    with chromium() as browser:
+    with coverage_paused(), chromium() as browser:
         yield browser
+
+
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests first. xdist hands out whole files in collection order (`--dist loadfile`), and the
+    browser file is the longest: started last, it would leave the other worker idle while it runs."""
+    items.sort(key=lambda item: "browser" not in item.fixturenames)

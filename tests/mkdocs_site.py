@@ -18,6 +18,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from docs_tools import project
 from docs_tools.includes import resolve
 from docs_tools.outline import outline
+from tests.coverage_pause import coverage_paused
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = project.load(ROOT)
@@ -74,7 +75,7 @@ def build(site: Path, config_file: Path = ROOT / "mkdocs.yml", **overrides) -> B
     `overrides` replace settings of the file, as MkDocs' own command-line options do (e.g. `docs_dir=...`).
     """
     clean_directory = mkdocs.utils.clean_directory  # the i18n plugin replaces it during its builds
-    with _captured_log() as records:
+    with coverage_paused(), _captured_log() as records:
         try:
             config = project.read_config(config_file, site_dir=str(site), strict=True, **overrides)
             config.plugins.on_startup(command="build", dirty=False)

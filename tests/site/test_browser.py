@@ -1,4 +1,8 @@
-"""The built site in a real browser: offline, language selector, light/dark toggle."""
+"""The built site in a real browser: offline, language selector, search per language, light/dark toggle.
+
+One module, so that one Chromium runs these tests one after another on one xdist worker: two at once on two cores
+slow each other down more than the rest of the suite slows one.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +22,6 @@ from tests.mkdocs_site import (
     page_sources,
     page_url,
 )
-
-PAGES = page_sources()
 
 
 class _Resources(HTMLParser):
@@ -61,6 +63,7 @@ def pages_that_differ(site: Path, language: str) -> list[str]:
 
 @pytest.fixture
 def page(browser):
+    """A fresh browser tab (its own cookies and storage) on the module's Chromium."""
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -94,7 +97,7 @@ def test_a_page_loading_one_more_file_is_a_page_that_differs(built_site):
     assert resources(extra, here) - resources(markup, here) == {"https://example.com/tracker.js"}
 
 
-@pytest.mark.parametrize("source", PAGES)
+@pytest.mark.parametrize("source", page_sources())
 def test_language_selector_keeps_the_reader_on_the_same_page(page, site_url, source):
     page.goto(site_url + page_url(source, DEFAULT_LANGUAGE))
     for language in (*TRANSLATIONS, DEFAULT_LANGUAGE):
@@ -103,6 +106,29 @@ def test_language_selector_keeps_the_reader_on_the_same_page(page, site_url, sou
         page.get_by_role("link", name=name).click()
         page.wait_for_url(site_url + page_url(source, language))
         assert page.locator("html").get_attribute("lang") == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_searching_in_the_browser_returns_only_the_language_pages(browser, site_url, language):
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        root = site_url + language_root(language)
+        page.goto(root)
+        query = page.locator("input.md-search__input")
+        query.click()
+        query.press_sequentially("Lilya")
+        results = page.locator("a.md-search-result__link")
+        results.first.wait_for()
+        hrefs = results.evaluate_all("links => links.map(link => link.href)")
+        assert hrefs
+        others = [f"{site_url}{other}/" for other in TRANSLATIONS if other != language]
+        for href in hrefs:
+            assert href.startswith(root), href
+            assert not href.startswith(tuple(others)), href
+    finally:
+        context.close()
 
 
 def test_dark_mode_toggle_switches_the_colour_scheme(page, site_url):

@@ -1,15 +1,16 @@
-"""Search per language: each language's pages load an index of that language's pages only, each page once."""
+"""Search per language: each language's pages load an index of that language's pages only, each page once (a
+search typed in the browser is in `tests/site/test_browser.py`)."""
 
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
+from docs_tools.outline import title
 from tests.conftest import ENGLISH_ONLY_PAGE
 from tests.mkdocs_site import (
     DEFAULT_LANGUAGE,
@@ -47,8 +48,7 @@ def test_each_language_index_holds_its_pages_once_with_locations_under_its_root(
 
 
 def title_of(language: str, source: str) -> str:
-    text = (ROOT / "docs" / language / source).read_text(encoding="utf-8")
-    return re.search(r"^# (.+)$", text, re.M)[1].strip()
+    return title((ROOT / "docs" / language / source).read_text(encoding="utf-8")).text
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
@@ -79,26 +79,3 @@ def test_an_english_fallback_page_is_found_once_under_each_language(translation_
         assert pages_in(index)[location] == 1, language
         hits = [doc["location"] for doc in index["docs"] if "quokkasearchterm" in doc["text"]]
         assert hits == [f"{location}#a-section"], (language, hits)
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_searching_in_the_browser_returns_only_the_language_pages(browser, site_url, language):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    try:
-        root = site_url + language_root(language)
-        page.goto(root, wait_until="networkidle")
-        query = page.locator("input.md-search__input")
-        query.click()
-        query.press_sequentially("Lilya")
-        results = page.locator("a.md-search-result__link")
-        results.first.wait_for()
-        hrefs = results.evaluate_all("links => links.map(link => link.href)")
-        assert hrefs
-        others = [f"{site_url}{other}/" for other in TRANSLATIONS if other != language]
-        for href in hrefs:
-            assert href.startswith(root), href
-            assert not href.startswith(tuple(others)), href
-    finally:
-        context.close()

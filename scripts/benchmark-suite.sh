@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Time the test suite of this checkout against an earlier commit, side by side on this machine, in one run:
+#   ./scripts/benchmark-suite.sh REF [ROUNDS]      e.g. ./scripts/benchmark-suite.sh 92ba173 2
+# For each round and each tree (REF, cloned into a temporary folder, then this working tree), it runs the whole
+# suite as ./scripts/test.sh does (with the coverage gate) and then tests/docs_src alone, both with the same
+# .venv, and prints the wall time of each run and the test time per test folder (setup, call and teardown summed
+# over the xdist workers). Nothing is written into either tree.
+source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
+if [ $# -lt 1 ] || [[ "$1" == -* ]]; then
+    echo "usage: ./scripts/benchmark-suite.sh REF [ROUNDS], e.g. ./scripts/benchmark-suite.sh 92ba173 2" >&2
+    exit 2
+fi
+ref="$1"
+rounds="${2:-1}"
+ensure_chromium
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+git clone --quiet --no-checkout "$ROOT" "$scratch/before"
+git -C "$scratch/before" checkout --quiet --detach "$ref"
+before_commit="$(git -C "$scratch/before" rev-parse --short HEAD)"
+after_commit="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD || echo '+changes')"
+
+run() {  # run NAME TREE [PYTEST ARGS...]: one timed pytest run, its JUnit report and wall time in $scratch/NAME.*
+    local name="$1" tree="$2"
+    shift 2
+    local started ended
+    started="$(date +%s%N)"
+    (
+        cd "$tree"
+        export PYTHONDONTWRITEBYTECODE=1 COVERAGE_FILE="$scratch/coverage-$name"
+        "$VENV/bin/python" -m pytest -q -p no:cacheprovider --junitxml="$scratch/$name.xml" "$@" \
+            >"$scratch/$name.log" 2>&1
+    ) || { echo "pytest failed in $tree ($name); its output:" >&2; cat "$scratch/$name.log" >&2; exit 1; }
+    ended="$(date +%s%N)"
+    echo "$(( (ended - started) / 1000000 ))" > "$scratch/$name.wall"  # milliseconds
+}
+
+full_suite_args() {  # what ./scripts/test.sh runs with no arguments, in each tree's own configuration
+    if grep -q -- "--cov-fail-under" "$1/pyproject.toml"; then
+        return  # the gate was part of pytest's own options then
+    fi
+    echo "--cov=docs_src --cov-report=term-missing:skip-covered --cov-fail-under=100"
+}
+
+for round in $(seq "$rounds"); do
+    echo "round $round of $rounds ..." >&2
+    # shellcheck disable=SC2046 # the options are words
+    run "before-$round-suite" "$scratch/before" $(full_suite_args "$scratch/before")
+    # shellcheck disable=SC2046
+    run "after-$round-suite" "$ROOT" $(full_suite_args "$ROOT")
+    run "before-$round-docs_src" "$scratch/before" tests/docs_src --no-cov
+    run "after-$round-docs_src" "$ROOT" tests/docs_src --no-cov
+done
+
+"$VENV/bin/python" - "$scratch" "$rounds" "$before_commit" "$after_commit" <<'PYTHON'
+"""Print the measurements: wall time per run, and test time per test folder from the JUnit reports."""
+import sys
+from collections import defaultdict
+from pathlib import Path
+from xml.etree import ElementTree
+
+scratch, rounds, before, after = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+
+
+def wall(name: str) -> float:
+    return int((scratch / f"{name}.wall").read_text()) / 1000
+
+
+def per_folder(name: str) -> dict[str, float]:
+    folders: dict[str, float] = defaultdict(float)
+    for case in ElementTree.parse(scratch / f"{name}.xml").iter("testcase"):
+        parts = case.get("classname", "").split(".")
+        folder = "/".join(parts[:2]) + "/" if len(parts) > 2 else "tests/ (top level)"
+        folders[folder] += float(case.get("time", 0))
+    return folders
+
+
+print(f"before = {before}, after = {after}; same machine, same .venv, {rounds} round(s), run alternately")
+print(f"{'':34}{'before':>10}{'after':>10}{'after/before':>14}")
+for run in ("suite", "docs_src"):
+    for round_ in range(1, rounds + 1):
+        b, a = wall(f"before-{round_}-{run}"), wall(f"after-{round_}-{run}")
+        label = "whole suite, wall s" if run == "suite" else "tests/docs_src alone, wall s"
+        print(f"{label + f' (round {round_})':34}{b:>10.1f}{a:>10.1f}{a / b:>14.2f}")
+print()
+print("test time per folder in the whole suite (setup + call + teardown, both workers), round 1:")
+b, a = per_folder("before-1-suite"), per_folder("after-1-suite")
+for folder in sorted(set(b) | set(a)):
+    print(f"  {folder:32}{b.get(folder, 0):>10.1f}{a.get(folder, 0):>10.1f}")
+print(f"  {'all':32}{sum(b.values()):>10.1f}{sum(a.values()):>10.1f}")
+PYTHON
