@@ -133,6 +133,13 @@ class _Pair:
     def there(self, line: int) -> str:
         return f"{self.english.path}:{line}"
 
+    def missing(self, english_line: int, what: str, english_has: str, then: str) -> Difference:
+        """`what` is missing here, at the section matching the English one around `english_line`; `then` ends the
+        message (what else to know, and what to do)."""
+        line, section = self.sections.locate(english_line)
+        return self.here(line, f"{what} missing{section}: English has {english_has} at {self.there(english_line)}"
+                               f"{then}")
+
 
 def _front_matter(pair: _Pair) -> list[Difference]:
     english, translated = pair.english.front_matter, pair.translated.front_matter
@@ -225,11 +232,8 @@ def _code_blocks(pair: _Pair) -> list[Difference]:
         ))] if differences else []
 
     def missing(theirs: CodeBlock, _: int) -> Difference:
-        line, section = pair.sections.locate(theirs.line)
-        return pair.here(line, (
-            f"code block missing{section}: English has ```{theirs.info} at {pair.there(theirs.line)} "
-            f"starting '{_snippet(theirs.body)}'; copy it from English (comments may be translated)"
-        ))
+        return pair.missing(theirs.line, "code block", f"```{theirs.info}",
+                            f" starting '{_snippet(theirs.body)}'; copy it from English (comments may be translated)")
 
     def extra(mine: CodeBlock) -> Difference:
         return pair.here(mine.line, (
@@ -331,11 +335,7 @@ def _admonitions(pair: _Pair) -> list[Difference]:
         ))]
 
     def missing(theirs: Admonition, _: int) -> Difference:
-        line, section = pair.sections.locate(theirs.line)
-        return pair.here(line, (
-            f"admonition missing{section}: English has '{theirs.marker} {theirs.kind}' at "
-            f"{pair.there(theirs.line)}; add it"
-        ))
+        return pair.missing(theirs.line, "admonition", f"'{theirs.marker} {theirs.kind}'", "; add it")
 
     def extra(mine: Admonition) -> Difference:
         return pair.here(mine.line, f"admonition '{mine.marker} {mine.kind}' is not in the English page; remove it")

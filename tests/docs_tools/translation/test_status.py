@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from docs_tools.fingerprint import fingerprint
-from docs_tools.translation.history import english_changes
 from docs_tools.translation.status import State, failing, language_status, report
 from tests.trees import git, make_tree
 
@@ -136,62 +133,3 @@ def test_with_history_the_english_changes_are_shown_word_by_word(repository):
     project = repository.project()
     text = report(project, {"pt": language_status(project, "pt")}, set())
     assert f"      English changes since commit {first[:10]} ([-removed-] {{+added+}}):" in text.split("\n")
-
-
-def test_uncommitted_english_edits_are_part_of_the_diff(repository):
-    repository.write("en", "outdated.md", ENGLISH_V2.replace("is sent", "has been sent"))
-    diff = outdated_status(repository).changes.diff
-    assert "Tasks run after the response [-is-]{+has been+} sent." in diff.split("\n")
-    assert "A failing task stops the [-others.-]{+tasks after it.+}" in diff.split("\n")
-
-
-def test_a_shallow_clone_says_why_there_is_no_diff_and_still_reports_outdated(repository, tmp_path):
-    shallow = tmp_path / "shallow"
-    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repository.root}", str(shallow))
-    for page in ("current.md", "outdated.md"):
-        (shallow / "docs" / "pt" / page).write_text(repository.read("pt", page), encoding="utf-8")
-    changes = english_changes(shallow, shallow / "docs" / "en" / "outdated.md", fingerprint(ENGLISH_V1),
-                              "docs/en/outdated.md")
-    assert changes.diff is None
-    assert changes.note.startswith("this clone is shallow and does not hold the English version")
-    assert "git fetch --unshallow" in changes.note
-
-
-def test_a_source_archive_without_git_still_reports_outdated(repository, tmp_path):
-    archive = tmp_path / "archive"
-    shutil.copytree(repository.root, archive, ignore=shutil.ignore_patterns(".git"))
-    changes = english_changes(archive, archive / "docs" / "en" / "outdated.md", fingerprint(ENGLISH_V1),
-                              "docs/en/outdated.md")
-    assert changes.diff is None
-    assert changes.note == ("no git repository here (a source archive?), so the English changes cannot be shown; "
-                            "compare the translation with docs/en/outdated.md")
-
-
-def test_a_stamp_from_text_never_committed_is_explained(repository):
-    changes = english_changes(repository.root, repository.root / "docs" / "en" / "outdated.md",
-                              fingerprint("# never committed\n"), "docs/en/outdated.md")
-    assert changes.note == ("no commit of docs/en/outdated.md has the stamped version (it was stamped from "
-                            "uncommitted text?); compare the translation with docs/en/outdated.md")
-
-
-def test_without_git_installed_the_reason_is_given(repository, monkeypatch):
-    monkeypatch.setenv("PATH", str(repository.root / "no-such-folder"))
-    changes = english_changes(repository.root, repository.root / "docs" / "en" / "outdated.md",
-                              fingerprint(ENGLISH_V1), "docs/en/outdated.md")
-    assert changes.note == ("git is not installed, so the English changes cannot be shown; compare the translation "
-                            "with docs/en/outdated.md")
-
-
-def test_the_history_of_a_page_deleted_once_and_named_with_a_space(tree):
-    tree.write("en", "my page.md", ENGLISH_V1)
-    git(tree.root, "init", "-q", "-b", "main")
-    git(tree.root, "add", "-A")
-    git(tree.root, "commit", "-q", "-m", "v1")
-    git(tree.root, "rm", "-q", "docs/en/my page.md")
-    git(tree.root, "commit", "-q", "-m", "deleted")
-    tree.write("en", "my page.md", ENGLISH_V2)
-    git(tree.root, "add", "-A")
-    git(tree.root, "commit", "-q", "-m", "restored")
-    changes = english_changes(tree.root, tree.root / "docs" / "en" / "my page.md", fingerprint(ENGLISH_V1),
-                              "docs/en/my page.md")
-    assert "A failing task stops the [-others.-]{+tasks after it.+}" in changes.diff.split("\n")
