@@ -35,12 +35,16 @@ class FrontMatter:
     body_line: int
     """The file line where the page body starts (1 when there is no front matter)."""
 
-    def line_of(self, key: str) -> int:
-        """The file line of a top-level key; 2 (the first line inside the block) when it is not there."""
+    def find(self, key: str) -> int | None:
+        """The file line of a top-level key; None when the block does not have it."""
         for number, line in enumerate(self.text.split("\n"), start=2):
             if re.match(rf"{re.escape(key)}[ \t]*:", line):
                 return number
-        return 2
+        return None
+
+    def line_of(self, key: str) -> int:
+        """The file line of a top-level key; 2 (the first line inside the block) when it is not there."""
+        return self.find(key) or 2
 
 
 def read(text: str, path: str) -> FrontMatter:
@@ -100,11 +104,11 @@ def with_stamp(text: str, stamp: str, path: str) -> str:
     if front_matter.body_line == 1:
         bom = "\ufeff" if text.startswith("\ufeff") else ""
         return bom + newline.join(["---", entry, "---", "", text.removeprefix(bom)])
-    closing = front_matter.body_line - 2
-    index = next((i for i in range(1, closing) if re.match(rf"{STAMP_KEY}[ \t]*:", lines[i])), None)
-    if index is None:
+    existing = front_matter.find(STAMP_KEY)
+    if existing is None:
+        closing = front_matter.body_line - 2
         lines.insert(closing, entry)
         endings.insert(closing, newline)
     else:
-        lines[index] = entry
+        lines[existing - 1] = entry
     return "".join(line + ending for line, ending in zip(lines, [*endings, ""]))

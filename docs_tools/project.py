@@ -173,7 +173,9 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
-    raise ProjectError(f"{start}: no {CONFIG_NAME} here or above; run the tools from the project root or pass --project")
+    raise ProjectError(
+        f"{start}: no {CONFIG_NAME} here or above; run the tools from the project root or pass --project"
+    )
 
 
 def load(root: Path) -> Project:

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
-from docs_tools.fingerprint import STAMP_KEY
 from docs_tools.fences import parse_info
+from docs_tools.fingerprint import STAMP_KEY
 from docs_tools.outline import Admonition, CodeBlock, Heading, Include, Outline, outline
 from docs_tools.project import Project
 

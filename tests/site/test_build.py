@@ -9,12 +9,11 @@ from urllib.parse import urljoin
 import pytest
 
 from docs_tools.fences import hl_lines
-
 from docs_tools.project import nav_labels
 from tests.mkdocs_site import (
-    PROJECT,
     DEFAULT_LANGUAGE,
     LANGUAGES,
+    PROJECT,
     ROOT,
     code_blocks,
     docs_src_file,

@@ -41,6 +41,7 @@ def test_a_404_page_searches_and_navigates_its_own_language(built_site, language
 
 
 def test_the_root_404_page_is_english_although_other_languages_are_built_after_it(built_site):
-    built = [m[1] for m in map(re.compile(r"Building '([^']+)' documentation").search, built_site.messages("INFO")) if m]
+    building = re.compile(r"Building '([^']+)' documentation")
+    built = [match[1] for match in map(building.search, built_site.messages("INFO")) if match]
     assert built.index(TRANSLATIONS[-1]) > built.index(DEFAULT_LANGUAGE), built
     assert f'<html lang="{DEFAULT_LANGUAGE}"' in not_found(built_site.site, DEFAULT_LANGUAGE)
