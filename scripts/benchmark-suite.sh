@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Time the test suite of this checkout against an earlier commit, side by side on this machine, in one run:
 #   ./scripts/benchmark-suite.sh REF [ROUNDS]      e.g. ./scripts/benchmark-suite.sh 92ba173 2
-# For each round and each tree (REF, cloned into a temporary folder, then this working tree), it runs the whole
-# suite as ./scripts/test.sh does (with the coverage gate) and then tests/docs_src alone, both with the same
-# .venv, and prints the wall time of each run and the test time per test folder (setup, call and teardown summed
-# over the xdist workers). Nothing is written into either tree.
+# Each round runs, for each tree (REF, cloned into a temporary folder, then this working tree), with this .venv:
+# - the whole suite with the coverage gate, in the bytecode setting of that tree's own scripts/test.sh (a fresh
+#   PYTHONPYCACHEPREFIX there recompiles every module in every process), i.e. the README's test command;
+# - the whole suite again, both trees reading the installed bytecode, so only the tests differ;
+# - tests/docs_src alone.
+# It prints the wall time of each run and the test time per test folder (setup, call and teardown summed over the
+# xdist workers). Nothing is written into either tree.
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
 if [ $# -lt 1 ] || [[ "$1" == -* ]]; then
     echo "usage: ./scripts/benchmark-suite.sh REF [ROUNDS], e.g. ./scripts/benchmark-suite.sh 92ba173 2" >&2
@@ -20,14 +23,17 @@ git -C "$scratch/before" checkout --quiet --detach "$ref"
 before_commit="$(git -C "$scratch/before" rev-parse --short HEAD)"
 after_commit="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD || echo '+changes')"
 
-run() {  # run NAME TREE [PYTEST ARGS...]: one timed pytest run, its JUnit report and wall time in $scratch/NAME.*
-    local name="$1" tree="$2"
-    shift 2
+run() {  # run NAME TREE BYTECODE [PYTEST ARGS...]: one timed pytest run; JUnit report, wall time in $scratch/NAME.*
+    local name="$1" tree="$2" bytecode="$3"
+    shift 3
     local started ended
     started="$(date +%s%N)"
     (
         cd "$tree"
         export PYTHONDONTWRITEBYTECODE=1 COVERAGE_FILE="$scratch/coverage-$name"
+        if [ "$bytecode" = own ] && grep -q PYTHONPYCACHEPREFIX scripts/test.sh; then
+            export PYTHONPYCACHEPREFIX="$scratch/pycache-$name"
+        fi
         "$VENV/bin/python" -m pytest -q -p no:cacheprovider --junitxml="$scratch/$name.xml" "$@" \
             >"$scratch/$name.log" 2>&1
     ) || { echo "pytest failed in $tree ($name); its output:" >&2; cat "$scratch/$name.log" >&2; exit 1; }
@@ -44,12 +50,19 @@ full_suite_args() {  # what ./scripts/test.sh runs with no arguments, in each tr
 
 for round in $(seq "$rounds"); do
     echo "round $round of $rounds ..." >&2
-    # shellcheck disable=SC2046 # the options are words
-    run "before-$round-suite" "$scratch/before" $(full_suite_args "$scratch/before")
-    # shellcheck disable=SC2046
-    run "after-$round-suite" "$ROOT" $(full_suite_args "$ROOT")
-    run "before-$round-docs_src" "$scratch/before" tests/docs_src --no-cov
-    run "after-$round-docs_src" "$ROOT" tests/docs_src --no-cov
+    for tree in before after; do
+        folder="$scratch/before"
+        [ "$tree" = after ] && folder="$ROOT"
+        # shellcheck disable=SC2046 # the options are words
+        run "$tree-$round-readme" "$folder" own $(full_suite_args "$folder")
+    done
+    for tree in before after; do
+        folder="$scratch/before"
+        [ "$tree" = after ] && folder="$ROOT"
+        # shellcheck disable=SC2046
+        run "$tree-$round-suite" "$folder" installed $(full_suite_args "$folder")
+        run "$tree-$round-docs_src" "$folder" installed tests/docs_src --no-cov
+    done
 done
 
 "$VENV/bin/python" - "$scratch" "$rounds" "$before_commit" "$after_commit" <<'PYTHON'
@@ -76,16 +89,22 @@ def per_folder(name: str) -> dict[str, float]:
 
 
 print(f"before = {before}, after = {after}; same machine, same .venv, {rounds} round(s), run alternately")
-print(f"{'':34}{'before':>10}{'after':>10}{'after/before':>14}")
-for run in ("suite", "docs_src"):
+print(f"{'wall time':44}{'before':>10}{'after':>10}{'after/before':>12}")
+LABELS = {
+    "readme": "./scripts/test.sh's settings",
+    "suite": "whole suite, installed bytecode",
+    "docs_src": "tests/docs_src alone",
+}
+for run, label in LABELS.items():
     for round_ in range(1, rounds + 1):
         b, a = wall(f"before-{round_}-{run}"), wall(f"after-{round_}-{run}")
-        label = "whole suite, wall s" if run == "suite" else "tests/docs_src alone, wall s"
-        print(f"{label + f' (round {round_})':34}{b:>10.1f}{a:>10.1f}{a / b:>14.2f}")
+        print(f"{label + f', round {round_}':44}{b:>8.1f} s{a:>8.1f} s{a / b:>12.2f}")
 print()
-print("test time per folder in the whole suite (setup + call + teardown, both workers), round 1:")
-b, a = per_folder("before-1-suite"), per_folder("after-1-suite")
-for folder in sorted(set(b) | set(a)):
-    print(f"  {folder:32}{b.get(folder, 0):>10.1f}{a.get(folder, 0):>10.1f}")
-print(f"  {'all':32}{sum(b.values()):>10.1f}{sum(a.values()):>10.1f}")
+print("test time per folder, s (setup + call + teardown, both workers; round 1):")
+for run, label in (("readme", LABELS["readme"]), ("suite", LABELS["suite"])):
+    print(f"  {label}")
+    b, a = per_folder(f"before-1-{run}"), per_folder(f"after-1-{run}")
+    for folder in sorted(set(b) | set(a)):
+        print(f"    {folder:40}{b.get(folder, 0):>10.1f}{a.get(folder, 0):>10.1f}")
+    print(f"    {'all':40}{sum(b.values()):>10.1f}{sum(a.values()):>10.1f}")
 PYTHON
