@@ -8,6 +8,7 @@ with the file, the line when YAML knows it, and every configuration error of the
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -55,6 +56,37 @@ def yaml_error(where: str, error: yaml.YAMLError) -> str:
     return f"{where}{line}: not valid YAML ({getattr(error, 'problem', None) or error})"
 
 
+_CONFIG_VALUE = re.compile(r"^Config value '(?P<key>[^']+)'(?:: Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)')?")
+
+
+def _entry(node: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+    """The (key, value) nodes of `key` in a mapping node, or in the `- key:` item of a list such as `plugins:`."""
+    if isinstance(node, yaml.MappingNode):
+        return next(((name, value) for name, value in node.value if getattr(name, "value", None) == key), None)
+    if isinstance(node, yaml.SequenceNode):
+        return next(filter(None, (_entry(item, key) for item in node.value)), None)
+    return None
+
+
+def _located(path: Path, text: str, message: str) -> str:
+    """MkDocs' message about a setting, with the line of `path` where the setting is written, and that line."""
+    match = _CONFIG_VALUE.match(message)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        node = None
+    entry = None
+    for key in filter(None, (match["key"], match["plugin"], match["option"]) if match else ()):
+        entry = _entry(node, key)
+        if entry is None:
+            break
+        node = entry[1]
+    if entry is None:
+        return f"{path}: {message}"
+    line = entry[0].start_mark.line
+    return f"{path}:{line + 1}: {message} (the line is {text.split(chr(10))[line].strip()!r})"
+
+
 class _Collect(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -89,7 +121,8 @@ def read_config(path: Path, **overrides: Any) -> MkDocsConfig:
                 raise ProjectError(yaml_error(str(path), cause)) from None
             raise ProjectError(f"{path}: {error}") from None
         except exceptions.Abort:
-            raise ProjectError("\n".join(f"{path}: {message}" for message in messages)) from None
+            text = path.read_text(encoding="utf-8")
+            raise ProjectError("\n".join(_located(path, text, message) for message in messages)) from None
 
 
 @dataclass(frozen=True)

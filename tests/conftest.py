@@ -28,15 +28,17 @@ def shared_build(name: str, tmp_path_factory: pytest.TempPathFactory, worker_id:
         assert built.error is None, built.text
         return built
     folder = tmp_path_factory.getbasetemp().parent / name  # one folder per run, seen by every worker
-    record = folder / "build-log.json"
+    record = folder.with_name(f"{name}-build.json")
     with FileLock(f"{folder}.lock"):
         if not record.is_file():
             folder.mkdir()
             built = make(folder)
-            assert built.error is None, built.text
-            record.write_text(json.dumps({"site": str(built.site), "log": built.log}), encoding="utf-8")
+            saved = {"site": str(built.site), "log": built.log, "error": built.error}
+            record.write_text(json.dumps(saved), encoding="utf-8")
     saved = json.loads(record.read_text(encoding="utf-8"))
-    return mkdocs_site.Built(Path(saved["site"]), [tuple(entry) for entry in saved["log"]], None)
+    built = mkdocs_site.Built(Path(saved["site"]), [tuple(entry) for entry in saved["log"]], saved["error"])
+    assert built.error is None, built.text
+    return built
 
 
 @pytest.fixture(scope="session")

@@ -74,7 +74,11 @@ def build(site: Path, config_file: Path = ROOT / "mkdocs.yml", **overrides) -> B
 
     `overrides` replace settings of the file, as MkDocs' own command-line options do (e.g. `docs_dir=...`).
     """
-    clean_directory = mkdocs.utils.clean_directory  # the i18n plugin replaces it during its builds
+    # The i18n plugin replaces clean_directory and filters the build logger during its language builds, and puts
+    # them back only when every one succeeded.
+    clean_directory = mkdocs.utils.clean_directory
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    filters = list(build_logger.filters)
     with coverage_paused(), _captured_log() as records:
         try:
             config = project.read_config(config_file, site_dir=str(site), strict=True, **overrides)
@@ -87,6 +91,7 @@ def build(site: Path, config_file: Path = ROOT / "mkdocs.yml", **overrides) -> B
             return Built(site, records, str(error))
         finally:
             mkdocs.utils.clean_directory = clean_directory
+            build_logger.filters[:] = filters
     return Built(site, records, None)
 
 

@@ -137,13 +137,15 @@ class TaskRecorder:
         monkeypatch.setattr(Task, "__call__", observed)
 
 
-def observed_app(app: Any, timeline: Timeline) -> Any:
+def observed_app(app: Any, timeline: Timeline, sent: list[dict[str, Any]] | None = None) -> Any:
     """The app, recording on the timeline every message it sends and how its call ended ("app": "returned" or the
-    exception's name), for requests served by a real server."""
+    exception's name), for requests served by a real server; the messages themselves go to `sent` too."""
 
     async def observed(scope: dict[str, Any], receive: Any, send: Any) -> None:
         async def recorded(message: dict[str, Any]) -> None:
             timeline.add(Event("send", message["type"], bool(message.get("more_body", False))))
+            if sent is not None:
+                sent.append(message)
             await send(message)
 
         try:

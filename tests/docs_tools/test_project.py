@@ -25,14 +25,15 @@ def test_pages_are_listed_per_language(tmp_path):
     assert tree.project().pages("de") == []
 
 
-def test_everything_mkdocs_says_about_a_bad_file_is_reported_with_the_file(tmp_path):
+def test_everything_mkdocs_says_about_a_bad_file_is_reported_with_its_line(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text("site_name: Tree\nnav: 3\ncolour: blue\n", encoding="utf-8")
     with pytest.raises(ProjectError) as caught:
         read_config(tmp_path / "mkdocs.yml")
     assert sorted(str(caught.value).split("\n")) == [
-        f"{tmp_path}/mkdocs.yml: Config value 'colour': Unrecognised configuration name: colour",
-        f"{tmp_path}/mkdocs.yml: Config value 'nav': Expected nav to be a list, got a int: 3",
+        f"{tmp_path}/mkdocs.yml:2: Config value 'nav': Expected nav to be a list, got a int: 3 (the line is 'nav: 3')",
+        f"{tmp_path}/mkdocs.yml:3: Config value 'colour': Unrecognised configuration name: colour (the line is "
+        "'colour: blue')",
     ]
 
 

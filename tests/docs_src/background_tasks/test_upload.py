@@ -68,11 +68,12 @@ def test_graceful_shutdown_waits_for_the_running_task(recorder):
 
 
 def test_a_graceful_shutdown_timeout_cancels_the_running_task(recorder):
-    recorder.hold_tasks()  # never opened: the task is still running when the timeout ends
+    gate = recorder.hold_tasks()  # not opened before the shutdown: the task is still running when the timeout ends
     with serve(upload.app, timeout_graceful_shutdown=0.5) as served:
         with httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
             assert client.post("/uploads", content=CONTENT).status_code == 202
         recorder.timeline.wait_for("task-start", ["process_upload"])
+    gate.set()  # lets the abandoned worker thread end
     assert recorder.timeline.of("task-cancelled") == ["process_upload"]
     assert [item["status"] for item in upload.uploads.values()] == ["processing"]
 
@@ -80,13 +81,14 @@ def test_a_graceful_shutdown_timeout_cancels_the_running_task(recorder):
 def test_a_restarted_server_knows_nothing_of_an_accepted_upload(recorder):
     """The upload record lives in the server process's memory: a new process (the example imported afresh, as a
     restart after a crash would) answers 404 for an upload the old one accepted and never finished."""
-    recorder.hold_tasks()  # the task never finishes, as if the process died while it ran
+    gate = recorder.hold_tasks()  # the task does not finish, as if the process died while it ran
     with serve(upload.app) as served:
         accepted = httpx2.post(served.url + "/uploads", content=CONTENT, timeout=TIMEOUT)
         recorder.timeline.wait_for("task-start", ["process_upload"])
         location = accepted.headers["location"]
         assert httpx2.get(served.url + location, timeout=TIMEOUT).json()["status"] == "processing"
         served.server.force_exit = True  # no graceful wait for the held task
+    gate.set()  # lets the abandoned worker thread end
     spec = importlib.util.spec_from_file_location("restarted_upload", upload.__file__)
     restarted = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(restarted)

@@ -137,8 +137,8 @@ def test_a_folder_without_mkdocs_yml_is_refused(tmp_path, run):
     [
         ("plugins: [\n", "mkdocs.yml:2: not valid YAML (expected the node content, but found '<stream end>')"),
         ("site_name: Tree\nplugins:\n  - i18n:\n      docs_structure: folder\n      languages: [en]\n",
-         "mkdocs.yml: Config value 'plugins': Plugin 'i18n' option 'languages': The configuration is invalid. "
-         "Expected a key-value mapping (dict) but received: <class 'str'>"),
+         "mkdocs.yml:5: Config value 'plugins': Plugin 'i18n' option 'languages': The configuration is invalid. "
+         "Expected a key-value mapping (dict) but received: <class 'str'> (the line is 'languages: [en]')"),
     ],
     ids=["not-yaml", "language-without-locale"],
 )

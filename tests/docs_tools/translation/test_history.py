@@ -45,7 +45,7 @@ def test_uncommitted_english_edits_are_part_of_the_diff(repository):
     assert "A failing task stops the [-others.-]{+tasks after it.+}" in diff.split("\n")
 
 
-def test_a_shallow_clone_says_why_there_is_no_diff_and_still_reports_outdated(repository, tmp_path):
+def test_a_shallow_clone_says_why_there_is_no_diff(repository, tmp_path):
     shallow = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repository.root}", str(shallow))
     changes = english_changes(shallow, shallow / "docs" / "en" / "outdated.md", fingerprint(ENGLISH_V1),
@@ -55,7 +55,7 @@ def test_a_shallow_clone_says_why_there_is_no_diff_and_still_reports_outdated(re
     assert "git fetch --unshallow" in changes.note
 
 
-def test_a_source_archive_without_git_still_reports_outdated(repository, tmp_path):
+def test_a_source_archive_says_why_there_is_no_diff(repository, tmp_path):
     archive = tmp_path / "archive"
     shutil.copytree(repository.root, archive, ignore=shutil.ignore_patterns(".git"))
     changes = english_changes(archive, archive / "docs" / "en" / "outdated.md", fingerprint(ENGLISH_V1),

@@ -1,4 +1,5 @@
-"""Every state `status` reports, what it tells the translator, and the English diff with and without git history."""
+"""Every state `status` reports, what it tells the translator, and the English changes in its report (how they are
+found is in test_history.py)."""
 
 from __future__ import annotations
 
