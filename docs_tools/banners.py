@@ -7,6 +7,7 @@ import html
 from docs_tools.messages import Message
 from docs_tools.outline import title
 
+
 def banner(kind: str, message: Message, text: str) -> str:
     """An admonition-styled block, kept out of the search index; Markdown inside it is rendered (md_in_html), so
     MkDocs checks and rewrites its links."""
