@@ -2,9 +2,11 @@
 
 Pages written for the upstream docs ran MkDocs from `docs/<lang>/` and so write
 `../../../docs_src/...`; only the part from `docs_src/` on counts here, resolved
-against the project root. Every failure stops the build with the page, the line
-and the path as written: an include is never dropped silently, and no byte from
-outside `docs_src/` reaches the site.
+against the project root. Every failure names the page, the line and the path as
+written, and all failures of a page are reported together: an include is never
+dropped silently, and no byte from outside `docs_src/` reaches the site. Inside an
+inline code span (`` `{!> docs_src/app.py !}` ``) the syntax is text, so pages can
+show it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from docs_tools.newlines import normalise_newlines
 SOURCE_DIR = "docs_src"
 
 _MARKER = re.compile(r"\{!")
+_CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)")
 _INCLUDE_LINE = re.compile(r"^(?P<indent>[ \t]*)\{!>[ \t]*(?P<path>[^ \t](?:.*?[^ \t])?)[ \t]*!\}[ \t]*$")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -32,6 +35,14 @@ class IncludeError(ValueError):
         super().__init__(f"{where}: {what}: {reason}")
 
 
+class IncludeErrors(ValueError):
+    """Every include line of a page that cannot be honoured, in page order; one message per line of the text."""
+
+    def __init__(self, errors: list[IncludeError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(error) for error in errors))
+
+
 @dataclass(frozen=True)
 class Include:
     line: int
@@ -40,10 +51,11 @@ class Include:
 
 
 def find_includes(markdown: str, page: str, first_line: int = 1) -> list[Include]:
-    """Every include line of a page; any other use of `{!` is a malformed include."""
+    """Every include line of a page; any other use of `{!` outside inline code is a malformed include (the first
+    one raises)."""
     found = []
     for number, line in enumerate(markdown.split("\n"), start=first_line):
-        if not _MARKER.search(line):
+        if not _MARKER.search(_CODE_SPAN.sub("", line)):
             continue
         match = _INCLUDE_LINE.match(line)
         if match is None:
@@ -107,18 +119,20 @@ def indent_block(text: str, indent: str) -> str:
 
 
 def expand(markdown: str, root: Path, page: str, first_line: int = 1) -> str:
-    """The page with every include line replaced; fails on the first bad include."""
-    includes = {item.line: item for item in find_includes(markdown, page, first_line)}
-    if not includes:
+    """The page with every include line replaced; IncludeErrors lists every line that cannot be."""
+    if not _MARKER.search(markdown):
         return markdown
-    out = []
+    out, errors = [], []
     for number, line in enumerate(markdown.split("\n"), start=first_line):
-        item = includes.get(number)
-        if item is None:
-            out.append(line)
-            continue
-        target = resolve(item.written, root, page, number)
-        out.append(indent_block(read_text(target, item.written, page, number), item.indent))
+        try:
+            for item in find_includes(line, page, number):
+                target = resolve(item.written, root, page, number)
+                line = indent_block(read_text(target, item.written, page, number), item.indent)
+        except IncludeError as error:
+            errors.append(error)
+        out.append(line)
+    if errors:
+        raise IncludeErrors(errors)
     return "\n".join(out)
 
 

@@ -180,9 +180,8 @@ def outline(text: str, path: str, heading_id) -> Outline:
             fence = _OpenFence(number, opening["fence"][0], len(opening["fence"]), opening["info"])
             previous_prose = ""
             continue
-        if "{!" in line:
+        if "{!" in line and _add_includes(result, line, number, None):
             prose[index] = ""
-            _add_includes(result, line, number, None)
             continue
         atx = _ATX.match(line)
         setext = _SETEXT.match(line)
@@ -215,25 +214,27 @@ def _looks_like_block(line: str) -> bool:
     return re.match(r"^[ \t]*(?:[-*+>|<]|\d+[.)][ \t]|!!!|\?\?\?|===)", line) is not None
 
 
-def _add_includes(result: Outline, line: str, number: int, fence: _OpenFence | None) -> None:
-    """The include on a line, with the fence around it; a malformed one is an error of the page."""
+def _add_includes(result: Outline, line: str, number: int, fence: _OpenFence | None) -> bool:
+    """The include on a line, with the fence around it; a malformed one is an error of the page. False when the
+    line holds no include (the syntax only appears in inline code)."""
     try:
         found = find_includes(line, result.path, number)
     except IncludeError as error:
         result.errors.append(PageError(result.path, number, error.reason + f": {line.strip()!r}"))
-        return
+        return True
     fence_line, info = (fence.line, fence.info) if fence is not None else (None, None)
     result.includes.extend(Include(number, item.written, fence_line, info) for item in found)
+    return bool(found)
 
 
 def _close_fence(result: Outline, fence: _OpenFence) -> None:
-    code = []
+    code, includes = [], False
     for number, line in fence.body:
-        if "{!" in line:
-            _add_includes(result, line, number, fence)
+        if "{!" in line and _add_includes(result, line, number, fence):
+            includes = True
         else:
             code.append(line)
-    if any(line.strip() for line in code) or not any("{!" in line for _, line in fence.body):
+    if any(line.strip() for line in code) or not includes:
         indent = min((len(line) - len(line.lstrip()) for line in code if line.strip()), default=0)
         result.code_blocks.append(CodeBlock(fence.line, fence.info, tuple(line[indent:] for line in code)))
 

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from docs_tools.fences import parse_info
 from docs_tools.fingerprint import STAMP_KEY
+from docs_tools.includes import IncludeError, read_text, resolve
 from docs_tools.outline import Admonition, CodeBlock, Heading, Include, Outline, outline
 from docs_tools.project import Project
 
@@ -126,6 +127,8 @@ class _Pair:
     english: Outline
     translated: Outline
     sections: _Sections
+    broken: dict[int, str]
+    """Why each English include line that cannot be honoured fails, by its line."""
 
     def here(self, line: int, message: str) -> Difference:
         return Difference(self.translated.path, line, message)
@@ -194,6 +197,11 @@ def _includes(pair: _Pair) -> list[Difference]:
 
 
 def _include_pair(pair: _Pair, theirs: Include, mine: Include) -> list[Difference]:
+    if mine.written != theirs.written and theirs.line in pair.broken:
+        return [pair.here(mine.line, (
+            f"include '{mine.written}', English includes '{theirs.written}' here ({pair.there(theirs.line)}), which "
+            f"is broken ({pair.broken[theirs.line]}); once the English page is fixed, copy its include line"
+        ))]
     if mine.written != theirs.written:
         return [pair.here(mine.line, (
             f"include '{mine.written}', English includes '{theirs.written}' here ({pair.there(theirs.line)}); "
@@ -350,6 +358,7 @@ class ParityChecker:
     def __init__(self, project: Project) -> None:
         self.project = project
         self._outlines: dict[Path, Outline | None] = {}
+        self._broken: dict[str, dict[int, tuple[str, str]]] = {}
 
     def outline_of(self, path: Path) -> Outline | None:
         if path not in self._outlines:
@@ -367,11 +376,29 @@ class ParityChecker:
         found = [Difference(e.path, e.line, e.reason) for e in [*english.errors, *translated.errors]]
         if english.errors or translated.errors:
             return sorted(found)
-        pair = _Pair(english, translated, _Sections(english, translated))
+        broken = self._broken_includes(english)
+        found.extend(Difference(english.path, line, f"include '{written}': {reason}; fix the English page, whose "
+                                                    "include lines every translation copies")
+                     for line, (written, reason) in broken.items())
+        pair = _Pair(english, translated, _Sections(english, translated),
+                     {line: reason for line, (_, reason) in broken.items()})
         for check in (_front_matter, _includes, _code_blocks, _headings, _links, _admonitions):
             found.extend(check(pair))
         found.extend(self._anchors(language, page, translated))
         return sorted(set(found))
+
+    def _broken_includes(self, page: Outline) -> dict[int, tuple[str, str]]:
+        """(as written, why) of each include line of the page that the build could not honour, by line."""
+        if page.path in self._broken:
+            return self._broken[page.path]
+        broken = self._broken[page.path] = {}
+        for item in page.includes:
+            try:
+                read_text(resolve(item.written, self.project.root, page.path, item.line), item.written, page.path,
+                          item.line)
+            except IncludeError as error:
+                broken[item.line] = (item.written, error.reason)
+        return broken
 
     def _anchors(self, language: str, page: str, translated: Outline) -> list[Difference]:
         found = []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from docs_tools.includes import IncludeError, body_first_line, expand
+from docs_tools.includes import IncludeErrors, body_first_line, expand
 
 PAGE = "docs/en/page.md"
 
@@ -22,7 +22,7 @@ def root(tmp_path: Path) -> Path:
 
 def error_of(markdown: str, root: Path, first_line: int = 1) -> str:
     """The error of a page that must not build; it never carries the text of a file outside docs_src/."""
-    with pytest.raises(IncludeError) as caught:
+    with pytest.raises(IncludeErrors) as caught:
         expand(markdown, root, PAGE, first_line)
     assert "TOP-SECRET" not in str(caught.value)
     return str(caught.value)
@@ -169,3 +169,27 @@ def test_unreadable_file_fails_with_page_line_and_path(root, monkeypatch):
     assert error_of("{!> docs_src/pkg/app.py !}", root) == (
         f"{PAGE}:1: include 'docs_src/pkg/app.py': cannot be read (Permission denied)"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Write `{!> docs_src/PATH !}` on its own line.", "Both ``{!> a !}`` and `{!`", "`{!>` opens an include"],
+)
+def test_the_syntax_inside_inline_code_is_text(root, line):
+    assert expand(f"# Includes\n\n{line}\n", root, PAGE) == f"# Includes\n\n{line}\n"
+
+
+def test_the_syntax_outside_the_inline_code_of_a_line_still_fails(root):
+    assert error_of("Use `this` or {!> docs_src/pkg/app.py !}", root).endswith("malformed include line; write it "
+                                                                              "alone on its line as '{!> docs_src/PATH !}'")
+
+
+def test_every_bad_include_of_a_page_is_reported_in_page_order(root):
+    page = "{!> docs_src/one.py !}\n{!> docs_src/pkg/app.py !}\nsee {!> x !}\n{!> /etc/passwd !}\n"
+    with pytest.raises(IncludeErrors) as caught:
+        expand(page, root, PAGE)
+    assert [(error.line, error.reason) for error in caught.value.errors] == [
+        (1, "file not found"),
+        (3, "malformed include line; write it alone on its line as '{!> docs_src/PATH !}'"),
+        (4, "absolute paths cannot be included; name a file under docs_src/"),
+    ]

@@ -1,10 +1,11 @@
-"""The page title as the banner hook finds it (the rest of the outline is tested through parity)."""
+"""The page title as the banner hook finds it, and include syntax shown as text (the rest of the outline is tested
+through parity)."""
 
 from __future__ import annotations
 
 import pytest
 
-from docs_tools.outline import title
+from docs_tools.outline import outline, title
 
 
 @pytest.mark.parametrize(
@@ -29,3 +30,10 @@ def test_a_first_level_heading_first_on_the_page_is_its_title(text, found):
 )
 def test_a_page_without_a_title_first_has_none(text):
     assert title(text) is None
+
+
+def test_the_include_syntax_in_inline_code_is_prose_and_keeps_the_links_of_its_line():
+    page = outline("# Includes\n\nWrite `{!> docs_src/app.py !}`, as [the guide](guide.md) says.\n", "page.md", str)
+    assert page.includes == []
+    assert page.errors == []
+    assert [(link.line, link.target) for link in page.links] == [(3, "guide.md")]

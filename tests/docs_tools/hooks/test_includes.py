@@ -165,6 +165,20 @@ def test_a_malformed_include_line_stops_the_build(site):
     assert include_errors(built) == [f"docs/index.md:3: include '{{!> docs_src/pkg/app.py !': {MALFORMED}"]
 
 
+def test_every_bad_include_of_the_build_is_reported_and_no_page_is_written(site):
+    """Three bad include lines on two pages: one build names all three, then stops before writing any page."""
+    (site.root / "docs" / "other.md").write_text("# Other\n\n{!> docs_src/gone.py !}\n", encoding="utf-8")
+    built, dest = site.build("# Page\n\n{!> docs_src/missing.py !}\n\n{!> docs_src/pkg !}\n")
+    assert built.error is not None
+    assert "3 include line(s) cannot be honoured; each is logged above with its page and line" in built.messages("ERROR")
+    assert sorted(include_errors(built)) == [
+        "docs/index.md:3: include 'docs_src/missing.py': file not found",
+        "docs/index.md:5: include 'docs_src/pkg': not a file",
+        "docs/other.md:3: include 'docs_src/gone.py': file not found",
+    ]
+    assert files_containing(dest, "<html") == []
+
+
 def test_front_matter_does_not_shift_the_reported_line(site):
     """MkDocs strips front matter before the hook runs; the error must still name the line in the source file."""
     page = "---\ntitle: Front\ndescription: matter\n---\n\n# Page\n\n{!> docs_src/missing.py !}\n"

@@ -120,6 +120,9 @@ PAGE = "tasks.md"
 @pytest.fixture
 def tree(tmp_path):
     tree = make_tree(tmp_path)
+    (tmp_path / "docs_src").mkdir()
+    for example in ("app.py", "second.py"):
+        (tmp_path / "docs_src" / example).write_text("".join(f"line_{n} = {n}\n" for n in range(1, 9)))
     tree.write("en", PAGE, ENGLISH)
     tree.write("en", "responses.md", "# Responses\n\n## Classes\n")
     tree.write("pt", PAGE, PORTUGUESE)
@@ -283,3 +286,13 @@ def test_unclosed_front_matter_is_reported(tree):
     assert tree.messages("pt", PAGE) == [
         "docs/pt/tasks.md:1: front matter opened with '---' is never closed; add a '---' line after it"
     ]
+
+
+def test_a_broken_english_include_is_reported_on_the_english_page(tree):
+    tree.write("en", PAGE, ENGLISH.replace("docs_src/second.py", "docs_src/gone.py"))
+    messages = tree.messages("pt", PAGE)
+    assert "docs/en/tasks.md:28: include '../../../docs_src/gone.py': file not found; fix the English page, whose " \
+           "include lines every translation copies" in messages
+    assert "docs/pt/tasks.md:28: include '../../../docs_src/second.py', English includes '../../../docs_src/gone.py' " \
+           "here (docs/en/tasks.md:28), which is broken (file not found); once the English page is fixed, copy its " \
+           "include line" in messages
