@@ -56,7 +56,9 @@ def yaml_error(where: str, error: yaml.YAMLError) -> str:
     return f"{where}{line}: not valid YAML ({getattr(error, 'problem', None) or error})"
 
 
-_CONFIG_VALUE = re.compile(r"^Config value '(?P<key>[^']+)'(?:: Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)')?")
+_CONFIG_VALUE = re.compile(
+    r"^Config value '(?P<key>[^']+)'(?:: Plugin '(?P<plugin>[^']+)' option '(?P<option>[^']+)')?"
+)
 
 
 def _entry(node: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:

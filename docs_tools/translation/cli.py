@@ -2,7 +2,7 @@
 
 Run from the project root (or any folder below it) with the project's environment:
 
-    .venv/bin/translations status [LANGUAGE ...] [--allow-outdated] [--allow-missing] [--no-diff]
+    .venv/bin/translations status [LANGUAGE | PAGE ...] [--allow-outdated] [--allow-missing] [--no-diff]
     .venv/bin/translations stamp docs/pt/responses.md [...]
     .venv/bin/translations stamp --all [LANGUAGE ...]
     .venv/bin/translations new-language CODE [--name NAME]
@@ -11,6 +11,7 @@ Run from the project root (or any folder below it) with the project's environmen
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -36,11 +37,42 @@ def _languages(project: project_module.Project, codes: list[str]) -> list[str]:
     return codes
 
 
+def _selection(project: project_module.Project, arguments: list[str]) -> tuple[list[str], set[str] | None]:
+    """The languages and pages that `status` arguments name: language codes, and pages either as files
+    (docs/pt/responses.md, docs/en/responses.md) or as paths inside a language folder (responses.md)."""
+    codes = {language.code for language in project.languages}
+    languages: list[str] = []
+    pages: set[str] = set()
+    for argument in arguments:
+        if argument in codes or not argument.endswith(".md"):
+            languages.append(argument)
+            continue
+        path = Path(argument)
+        path = path if path.is_absolute() or path.exists() else project.root / path
+        try:
+            parts = path.resolve().relative_to(project.docs_dir.resolve()).parts
+        except ValueError:
+            parts = ()
+        if len(parts) >= 2 and parts[0] in codes:
+            if parts[0] != project.default_language:
+                languages.append(parts[0])
+            pages.add("/".join(parts[1:]))
+        else:
+            pages.add(Path(argument).as_posix())
+    known = set(project.pages(project.default_language)).union(
+        *(project.pages(language.code) for language in project.translations))
+    unknown = sorted(pages - known)
+    if unknown:
+        raise project_module.ProjectError(f"no such page in any language: {', '.join(unknown)}")
+    return _languages(project, list(dict.fromkeys(languages))), pages or None
+
+
 def command_status(project: project_module.Project, arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
     checker = ParityChecker(project)
-    statuses = {code: language_status(project, code, history=not arguments.no_diff, checker=checker)
-                for code in _languages(project, arguments.languages)}
+    languages, pages = _selection(project, arguments.selection)
+    statuses = {code: language_status(project, code, history=not arguments.no_diff, checker=checker, only=pages)
+                for code in languages}
     allowed: set[State] = set()
     if arguments.allow_outdated:
         allowed.add(State.OUTDATED)
@@ -98,7 +130,9 @@ def parser() -> argparse.ArgumentParser:
         help="every translated page: up to date, outdated, unstamped, missing, orphan or drifted",
         description="Every translated page with its state and what to do; exits with 1 unless all are up to date.",
     )
-    status.add_argument("languages", nargs="*", metavar="LANGUAGE", help="only these languages (default: all)")
+    status.add_argument("selection", nargs="*", metavar="LANGUAGE|PAGE",
+                        help="only these languages and pages, e.g. pt, docs/pt/responses.md or responses.md "
+                        "(default: every page of every translation)")
     status.add_argument("--allow-outdated", action="store_true", help="outdated pages do not make the exit code 1")
     status.add_argument("--allow-missing", action="store_true", help="missing pages do not make the exit code 1")
     status.add_argument("--no-diff", action="store_true", help="do not show the English changes of outdated pages")
@@ -140,4 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     except (project_module.ProjectError, StampError, ScaffoldError, PageError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR
+    except BrokenPipeError:
+        # The reader stopped reading (`translations status | head`): write nothing more, and no traceback.
+        # Python flushes stdout once more at exit, so it is pointed at /dev/null first.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 

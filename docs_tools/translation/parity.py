@@ -12,7 +12,7 @@ import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import SequenceMatcher, get_close_matches
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import unquote, urlsplit
@@ -135,6 +135,10 @@ class _Pair:
 
     def there(self, line: int) -> str:
         return f"{self.english.path}:{line}"
+
+    def section_line(self, line: int) -> int:
+        """The line of the translation's heading whose section holds `line` (1 before the first heading)."""
+        return max((heading.line for heading in self.translated.headings if heading.line <= line), default=1)
 
     def missing(self, english_line: int, what: str, english_has: str, then: str) -> Difference:
         """`what` is missing here, at the section matching the English one around `english_line`; `then` ends the
@@ -333,23 +337,46 @@ def _links(pair: _Pair) -> list[Difference]:
     return found
 
 
+def _admonition_key(item: Admonition) -> tuple[str, str]:
+    """What Python-Markdown renders: the marker and the type, whose case it ignores (`Tip` is `tip`)."""
+    return item.marker, item.kind.lower()
+
+
 def _admonitions(pair: _Pair) -> list[Difference]:
     english, translated = pair.english.admonitions, pair.translated.admonitions
 
     def matched(theirs: Admonition, mine: Admonition) -> list[Difference]:
-        return [] if (theirs.marker, theirs.kind) == (mine.marker, mine.kind) else [pair.here(mine.line, (
+        return [] if _admonition_key(theirs) == _admonition_key(mine) else [pair.here(mine.line, (
             f"admonition '{mine.marker} {mine.kind}', English has '{theirs.marker} {theirs.kind}' "
             f"({pair.there(theirs.line)}); keep the English type, translate only its title"
         ))]
 
-    def missing(theirs: Admonition, _: int) -> Difference:
+    def missing(theirs: Admonition) -> Difference:
         return pair.missing(theirs.line, "admonition", f"'{theirs.marker} {theirs.kind}'", "; add it")
 
     def extra(mine: Admonition) -> Difference:
         return pair.here(mine.line, f"admonition '{mine.marker} {mine.kind}' is not in the English page; remove it")
 
-    alignment = _alignment([(a.marker, a.kind) for a in english], [(a.marker, a.kind) for a in translated])
-    return _walk(alignment, english, translated, matched, missing, extra)
+    found: list[Difference] = []
+    alignment = _alignment([_admonition_key(a) for a in english], [_admonition_key(a) for a in translated])
+    for tag, i1, i2, j1, j2 in alignment:
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for theirs, mine in zip(english[i1:i2], translated[j1:j2]):
+                found.extend(matched(theirs, mine))
+            continue
+        # An admonition of another type in the section where English has one: a translated type, most likely.
+        unpaired = list(english[i1:i2])
+        for mine in translated[j1:j2]:
+            here = pair.section_line(mine.line)
+            theirs = next((t for t in unpaired if t.marker == mine.marker and pair.sections.locate(t.line)[0] == here),
+                          None)
+            if theirs is None:
+                found.append(extra(mine))
+            else:
+                unpaired.remove(theirs)
+                found.extend(matched(theirs, mine))
+        found.extend(missing(theirs) for theirs in unpaired)
+    return found
 
 
 class ParityChecker:
@@ -419,10 +446,10 @@ class ParityChecker:
             )
             if target is None or anchor in target.ids:
                 continue
-            ids = ", ".join(f"#{heading.id}" for heading in target.headings) or "none"
+            closest = ", ".join(f"#{id_}" for id_ in get_close_matches(anchor, sorted(target.ids), n=3, cutoff=0))
             found.append(Difference(translated.path, link.line, (
-                f"anchor '#{anchor}' is not an id in {target.path} (its heading ids: {ids}); link to the translated "
-                f"heading's id, or give that heading the explicit id {{#{anchor}}}"
+                f"anchor '#{anchor}' is not an id in {target.path} (closest: {closest or 'no ids there'}); link to "
+                f"the translated heading's id, or give that heading the explicit id {{#{anchor}}}"
             )))
         return found
 

@@ -84,11 +84,11 @@ def page_status(project: Project, checker: ParityChecker, language: str, page: s
 
 
 def language_status(project: Project, language: str, history: bool = True,
-                    checker: ParityChecker | None = None) -> list[PageStatus]:
-    """Every page of one language: those English has, and those only the translation has."""
+                    checker: ParityChecker | None = None, only: set[str] | None = None) -> list[PageStatus]:
+    """Every page of one language: those English has, and those only the translation has (or those of `only`)."""
     checker = checker or ParityChecker(project)
     pages = sorted(set(project.pages(project.default_language)) | set(project.pages(language)))
-    return [page_status(project, checker, language, page, history) for page in pages]
+    return [page_status(project, checker, language, page, history) for page in pages if only is None or page in only]
 
 
 def failing(statuses: list[PageStatus], allowed: set[State]) -> list[PageStatus]:
@@ -121,14 +121,16 @@ def _details(project: Project, status: PageStatus) -> list[str]:
 
 
 def report(project: Project, statuses: dict[str, list[PageStatus]], allowed: set[State]) -> str:
-    """The text `status` prints: per language a summary line, then every page with what to do about it (with the
-    English changes of outdated pages when their history was looked up)."""
+    """The text `status` prints: per language one summary line, then each page that is not up to date with what to
+    do about it (with the English changes of outdated pages when their history was looked up)."""
     out: list[str] = []
     for code, pages in statuses.items():
         counts = Counter(status.state for status in pages)
         summary = ", ".join(f"{counts[state]} {state.value}" for state in reversed(SEVERITY) if counts[state])
         out.append(f"{code} ({project.language(code).name}): {summary or 'no pages'}")
         for status in pages:
+            if not status.states:
+                continue
             out.append(f"  {status.label:<12} {status.page}")
             out.extend(f"      {line}" for line in _details(project, status))
         out.append("")

@@ -52,7 +52,7 @@ def test_everything_up_to_date_exits_with_0_and_says_how_long_it_took(tree, stat
     result = status()
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.split("\n")
-    assert lines[:3] == ["pt (Português): 1 up to date", "  up to date   a.md", ""]
+    assert lines[:4] == ["pt (Português): 1 up to date", "", "ru (Русский): 1 up to date", ""]
     assert "Every translation is up to date." in lines
     assert lines[-2].startswith("Checked 2 page(s) in 2 language(s) in ")
 
@@ -174,3 +174,36 @@ def test_the_installed_command_runs_as_translators_run_it(tree):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("pt (Português): 1 up to date\n")
     assert "Every translation is up to date." in result.stdout
+
+
+def test_pages_narrow_the_status_given_as_files_or_as_paths_in_a_language(tree, status):
+    tree.write("en", "b.md", ENGLISH)
+    assert status().returncode == 1  # b.md is missing in both translations
+    narrowed = status("a.md")
+    assert narrowed.returncode == 0, narrowed.stdout
+    assert narrowed.stdout.startswith("pt (Português): 1 up to date\n\nru (Русский): 1 up to date\n")
+    one = status(str(tree.root / "docs" / "ru" / "b.md"))
+    assert one.returncode == 1
+    assert one.stdout.startswith("ru (Русский): 1 missing\n  missing      b.md\n")
+    assert "pt (" not in one.stdout
+    assert status("docs/en/b.md").stdout.count("  missing      b.md") == 2
+
+
+def test_a_page_that_no_language_has_is_refused(tree, status):
+    result = status("nope.md")
+    assert result.returncode == 2
+    assert result.stderr == "error: no such page in any language: nope.md\n"
+
+
+def test_a_reader_that_stops_reading_gets_no_traceback(tree):
+    """`translations status | head`: the command stops writing when the pipe closes, and says nothing about it."""
+    for number in range(1500):
+        tree.write("en", f"page-{number:04}.md", ENGLISH)
+    command = Path(sys.executable).with_name("translations")
+    process = subprocess.Popen([str(command), "status", "pt"], cwd=tree.root, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    assert process.stdout.readline() == "pt (Português): 1 up to date, 1500 missing\n".encode()
+    process.stdout.close()
+    _, errors = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert errors == b""

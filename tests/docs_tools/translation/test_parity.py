@@ -188,9 +188,9 @@ def test_faithful_translations_pass(tree):
             "the same targets as English",
         ], id="a-link-to-another-target-fails"),
         pytest.param("pt", "(#primeira-seção)", "(#first-section)", [
-            "docs/pt/tasks.md:9: anchor '#first-section' is not an id in docs/pt/tasks.md (its heading ids: #tarefas, "
-            "#primeira-seção, #detalhes, #segunda-seção); link to the translated heading's id, or give that heading "
-            "the explicit id {#first-section}"
+            "docs/pt/tasks.md:9: anchor '#first-section' is not an id in docs/pt/tasks.md (closest: #primeira-seção, "
+            "#segunda-seção, #tarefas); link to the translated heading's id, or give that heading the explicit id "
+            "{#first-section}"
         ], id="an-english-anchor-that-does-not-exist-in-the-translation-fails"),
         pytest.param("pt", "hide:\n  - toc\n", "", [
             "docs/pt/tasks.md:1: front matter has no 'hide', English has it (docs/en/tasks.md:3); add it"
@@ -262,8 +262,8 @@ def test_anchors_into_other_pages_resolve_in_the_translation_or_its_english_fall
     tree.write("pt", "responses.md", "# Respostas\n\n## Classes de resposta\n")
     messages = tree.messages("pt", PAGE)
     assert messages == [
-        "docs/pt/tasks.md:9: anchor '#classes' is not an id in docs/pt/responses.md (its heading ids: #respostas, "
-        "#classes-de-resposta); link to the translated heading's id, or give that heading the explicit id {#classes}"
+        "docs/pt/tasks.md:9: anchor '#classes' is not an id in docs/pt/responses.md (closest: #classes-de-resposta, "
+        "#respostas); link to the translated heading's id, or give that heading the explicit id {#classes}"
     ]
 
 
@@ -296,3 +296,34 @@ def test_a_broken_english_include_is_reported_on_the_english_page(tree):
     assert "docs/pt/tasks.md:28: include '../../../docs_src/second.py', English includes '../../../docs_src/gone.py' " \
            "here (docs/en/tasks.md:28), which is broken (file not found); once the English page is fixed, copy its " \
            "include line" in messages
+
+
+def test_admonition_types_compare_as_python_markdown_renders_them(tree):
+    assert drift(tree, "pt", '!!! note "Lembre-se"', '!!! Note "Lembre-se"') == []
+
+
+def test_a_translated_admonition_type_is_told_to_keep_the_english_type(tree):
+    """English has two admonitions; the translation drops the first and translates the second's type."""
+    english = ENGLISH.replace("## Second section\n\n", '## Second section\n\n!!! tip "Tip"\n    Keep tasks short.\n\n')
+    tree.write("en", PAGE, english)
+    text = tree.read("pt", PAGE).replace('!!! note "Lembre-se"\n', "").replace(
+        "## Segunda seção\n\n", '## Segunda seção\n\n!!! dica "Dica"\n    Tarefas curtas.\n\n')
+    tree.write("pt", PAGE, text)
+    messages = [m for m in tree.messages("pt", PAGE) if "admonition" in m]
+    assert messages == [
+        "docs/pt/tasks.md:11: admonition missing in the section '## Primeira seção' (line 11): English has "
+        "'!!! note' at docs/en/tasks.md:22; add it",
+        "docs/pt/tasks.md:32: admonition '!!! dica', English has '!!! tip' (docs/en/tasks.md:33); keep the English "
+        "type, translate only its title",
+    ]
+
+
+def test_a_broken_anchor_names_at_most_three_ids_closest_first(tree):
+    headings = "".join(f"## Parte {n}\n\n" for n in range(1, 30))
+    tree.write("en", PAGE, ENGLISH.replace("(responses.md)", "(responses.md#part-7)"))
+    tree.write("en", "responses.md", "# Responses\n\n" + headings.replace("Parte", "Part"))
+    tree.write("pt", "responses.md", "# Respostas\n\n" + headings)
+    assert drift(tree, "pt", "(responses.md)", "(responses.md#part-7)") == [
+        "docs/pt/tasks.md:9: anchor '#part-7' is not an id in docs/pt/responses.md (closest: #parte-7, #parte-27, "
+        "#parte-17); link to the translated heading's id, or give that heading the explicit id {#part-7}"
+    ]

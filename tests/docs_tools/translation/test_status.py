@@ -74,8 +74,9 @@ def test_the_report_says_what_to_do_for_each_page(tree):
     text = report(project, {"pt": language_status(project, "pt", history=False)}, set())
     stamp = ".venv/bin/translations stamp"
     assert text.startswith("pt (Português): 1 up to date, 1 outdated, 1 unstamped, 1 drifted, 1 missing, 1 orphan\n")
+    assert "current.md" not in text  # up to date: counted in the summary line only
     for expected in [
-        "  up to date   current.md",
+        "  missing      missing.md",
         f"      translate docs/en/missing.md into docs/pt/missing.md, then run: {stamp} docs/pt/missing.md",
         "      docs/en/orphan.md no longer exists: delete docs/pt/orphan.md, or move it to where its English page went",
         "      docs/pt/drifted.md:5: heading missing: English has '## Errors' (level 2, docs/en/drifted.md:5) and this "
