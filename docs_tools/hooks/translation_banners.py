@@ -2,7 +2,8 @@
 
 In a non-default language build:
 - an English page with no translation is served as a fallback copy (its `file.locale` is not the language being
-  built); it gets a banner in the reader's language that links to the translation guide of that language;
+  built); it gets a banner in the reader's language that links to the translation guide of that language, and its
+  content is marked as English (`lang="en"`) for screen readers, the banner keeping the reader's language;
 - a translated page whose `translation_of` fingerprint differs from the English page's current fingerprint gets a
   banner saying so, linking to the English page.
 English pages, up-to-date translations and never-stamped ones are left alone (`translations status` reports the
@@ -20,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from docs_tools.banners import after_title, banner
+from docs_tools.banners import TemplateChanged, after_title, banner, content_in
 from docs_tools.fingerprint import COMMAND, STAMP_KEY, fingerprint, is_stamp
 from docs_tools.front_matter import PageError, read
 from docs_tools.language_build import language_build
@@ -43,7 +44,7 @@ def on_config(config):
 def _not_translated(page, language: str, default: str) -> str:
     message = for_language(_messages, language, "not_translated")
     guide = posixpath.relpath(f"{default}/{GUIDE}", posixpath.dirname(page.file.src_uri) or ".")
-    return banner("not_translated", message, message.markdown(guide))
+    return banner("not_translated", message, message.markdown(guide), language)
 
 
 def _outdated(page, config, language: str, default: str) -> str | None:
@@ -67,7 +68,8 @@ def _outdated(page, config, language: str, default: str) -> str | None:
     if alternate is None:
         raise PluginError(f"{path}: the i18n plugin gave no {default} alternate for this page")
     message = for_language(_messages, language, "outdated")
-    return banner("outdated", message, message.html(get_relative_url(alternate.url, page.url), hreflang=default))
+    return banner("outdated", message, message.html(get_relative_url(alternate.url, page.url), hreflang=default),
+                  language)
 
 
 @event_priority(-50)
@@ -83,3 +85,13 @@ def on_page_markdown(markdown, page, config, files):
     except MessagesError as error:
         raise PluginError(str(error)) from None
     return markdown if block is None else after_title(markdown, block)
+
+
+def on_post_page(output, page, config):
+    build = language_build(config)
+    if build is None or build.is_default or page.file.locale == build.language:
+        return output
+    try:
+        return content_in(output, page.file.locale)
+    except TemplateChanged as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None

@@ -1,8 +1,11 @@
-"""Translation banners as Markdown: placed under the page's title, styled and kept out of the search index."""
+"""Translation banners as Markdown (under the title, styled, in the reader's language, kept out of search), and the
+content of an English page served in a translation marked as English."""
 
 from __future__ import annotations
 
-from docs_tools.banners import after_title, banner
+import pytest
+
+from docs_tools.banners import TemplateChanged, after_title, banner, content_in
 from docs_tools.messages import Message
 
 MESSAGE = Message("Not translated", "Read the ", "guide", ".")
@@ -21,11 +24,22 @@ def test_a_page_without_a_title_gets_the_banner_on_top():
 
 
 def test_a_banner_is_an_admonition_that_search_skips():
-    block = banner("not_translated", MESSAGE, MESSAGE.markdown("../guide.md"))
+    block = banner("not_translated", MESSAGE, MESSAGE.markdown("../guide.md"), "pt")
     assert block.startswith(
-        '<div class="admonition info translation-banner translation-not-translated" data-search-exclude markdown>'
+        '<div class="admonition info translation-banner translation-not-translated" lang="pt" data-search-exclude '
+        "markdown>"
     )
     assert '<p class="admonition-title">Not translated</p>' in block
     assert "Read the [guide](../guide.md)." in block
-    assert banner("outdated", MESSAGE, "x").startswith('<div class="admonition warning translation-banner '
-                                                       'translation-outdated"')
+    assert banner("outdated", MESSAGE, "x", "ru").startswith('<div class="admonition warning translation-banner '
+                                                             'translation-outdated" lang="ru"')
+
+
+def test_the_content_of_a_page_is_marked_with_its_language():
+    page = '<html lang="pt"><nav>Início</nav><article class="md-content__inner md-typeset"><h1>Tasks</h1></article>'
+    assert content_in(page, "en") == page.replace('md-typeset">', 'md-typeset" lang="en">')
+
+
+def test_a_theme_without_the_content_element_stops_with_what_to_update():
+    with pytest.raises(TemplateChanged, match="update docs_tools/banners.py for the new template"):
+        content_in("<html><main><h1>Tasks</h1></main></html>", "en")

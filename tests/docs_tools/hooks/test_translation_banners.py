@@ -16,7 +16,8 @@ from tests.mkdocs_site import DEFAULT_LANGUAGE, TRANSLATIONS, page_file, page_ur
 from tests.trees import copy_project
 
 MESSAGES = load(mkdocs_site.PROJECT.messages_path)
-_BANNER = re.compile(r'<div class="admonition (?P<style>\w+) translation-banner (?P<kind>translation-[\w-]+)">'
+_BANNER = re.compile(r'<div class="admonition (?P<style>\w+) translation-banner (?P<kind>translation-[\w-]+)"'
+                     r' lang="(?P<lang>[\w-]+)">'
                      r"(?P<body>.*?)</div>", re.DOTALL)
 
 
@@ -44,6 +45,21 @@ def test_a_page_only_in_english_is_served_with_a_not_translated_banner_in_the_la
     markup = page_file(translation_states_site.site, ENGLISH_ONLY_PAGE, language).read_text(encoding="utf-8")
     assert f'<html lang="{language}"' in markup
     assert markup.index("<h1") < banner.start() < markup.index("This page has no translation.")
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_an_english_page_served_in_a_translation_has_english_content_and_a_banner_in_the_language(
+    translation_states_site, language
+):
+    """WCAG 3.1.2: the page is `lang="pt"` (its header, navigation and banner are Portuguese), its text English."""
+    markup = page_file(translation_states_site.site, ENGLISH_ONLY_PAGE, language).read_text(encoding="utf-8")
+    (article,) = re.findall(r'<article class="md-content__inner md-typeset"[^>]*>', markup)
+    assert article == f'<article class="md-content__inner md-typeset" lang="{DEFAULT_LANGUAGE}">'
+    assert markup.index(article) < markup.index("This page has no translation.")
+    (banner,) = banners(translation_states_site.site, ENGLISH_ONLY_PAGE, language)
+    assert banner["lang"] == language
+    translated = page_file(translation_states_site.site, "index.md", language).read_text(encoding="utf-8")
+    assert '<article class="md-content__inner md-typeset">' in translated  # a translated page: the page's language
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
