@@ -69,6 +69,13 @@ class Tree:
         """`text` with the stamp of the English text in front."""
         return f"---\ntranslation_of: {fingerprint(english)}\n---\n\n{text}"
 
+    def commit(self, message: str) -> None:
+        """Everything in the tree committed, in a git repository created by the first commit."""
+        if not (self.root / ".git").exists():
+            git(self.root, "init", "-q", "-b", "main")
+        git(self.root, "add", "-A")
+        git(self.root, "commit", "-q", "-m", message)
+
     def project(self) -> project_module.Project:
         return project_module.load(self.root)
 

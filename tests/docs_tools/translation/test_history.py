@@ -19,11 +19,9 @@ def repository(tmp_path):
     """An English page committed twice: v1, then v2."""
     tree = make_tree(tmp_path / "project")
     tree.write("en", "outdated.md", ENGLISH_V1)
-    git(tree.root, "init", "-q", "-b", "main")
-    git(tree.root, "add", "-A")
-    git(tree.root, "commit", "-q", "-m", "v1")
+    tree.commit("v1")
     tree.write("en", "outdated.md", ENGLISH_V2)
-    git(tree.root, "commit", "-q", "-am", "v2")
+    tree.commit("v2")
     return tree
 
 
@@ -83,14 +81,11 @@ def test_without_git_installed_the_reason_is_given(repository, monkeypatch):
 def test_the_history_of_a_page_deleted_once_and_named_with_a_space(tmp_path):
     tree = make_tree(tmp_path / "project")
     tree.write("en", "my page.md", ENGLISH_V1)
-    git(tree.root, "init", "-q", "-b", "main")
-    git(tree.root, "add", "-A")
-    git(tree.root, "commit", "-q", "-m", "v1")
-    git(tree.root, "rm", "-q", "docs/en/my page.md")
-    git(tree.root, "commit", "-q", "-m", "deleted")
+    tree.commit("v1")
+    (tree.root / "docs" / "en" / "my page.md").unlink()
+    tree.commit("deleted")
     tree.write("en", "my page.md", ENGLISH_V2)
-    git(tree.root, "add", "-A")
-    git(tree.root, "commit", "-q", "-m", "restored")
+    tree.commit("restored")
     changes = english_changes(tree.root, tree.root / "docs" / "en" / "my page.md", fingerprint(ENGLISH_V1),
                               "docs/en/my page.md")
     assert "A failing task stops the [-others.-]{+tasks after it.+}" in changes.diff.split("\n")

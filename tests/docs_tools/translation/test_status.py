@@ -113,11 +113,9 @@ def test_outdated_pages_allowed_by_the_flag_are_named_in_the_summary(tree):
 def repository(tree):
     """The tree under git: English v1 committed and translated, then English v2 committed."""
     tree.write("en", "outdated.md", ENGLISH_V1)
-    git(tree.root, "init", "-q", "-b", "main")
-    git(tree.root, "add", "-A")
-    git(tree.root, "commit", "-q", "-m", "v1")
+    tree.commit("v1")
     tree.write("en", "outdated.md", ENGLISH_V2)
-    git(tree.root, "commit", "-q", "-am", "v2")
+    tree.commit("v2")
     return tree
 
 
