@@ -106,6 +106,7 @@ def browser():
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The browser tests first. xdist hands out whole files in collection order (`--dist loadfile`), and the
-    browser file is the longest: started last, it would leave the other worker idle while it runs."""
-    items.sort(key=lambda item: "browser" not in item.fixturenames)
+    """The files marked `long` first. xdist hands out whole files in collection order (`--dist loadfile`, with
+    `--no-loadscope-reorder`: by default it hands out the files with the most tests first); a long file started
+    late leaves the other worker idle while it runs."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)

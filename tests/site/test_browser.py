@@ -24,6 +24,8 @@ from tests.mkdocs_site import (
 )
 
 
+pytestmark = pytest.mark.long
+
 class _Resources(HTMLParser):
     """The URLs an HTML page makes the browser load by itself: scripts, styles, icons, images, media, frames."""
 

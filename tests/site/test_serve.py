@@ -16,9 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import psutil
+import pytest
 
 from tests.mkdocs_site import PROJECT, ROOT, text_of
 from tests.trees import copy_project
+
+pytestmark = pytest.mark.long
 
 EXAMPLE = Path("docs_src/background_tasks/response/via_handlers.py")
 STARTUP_TIMEOUT = 120
