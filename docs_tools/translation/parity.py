@@ -1,7 +1,8 @@
 """Parity: a translated page keeps everything of its English page except the prose.
 
 Checked, each with the file and line to fix: the include lines and their fence attributes, the other code blocks
-(comments may be translated), the number and levels of headings, the link targets and that in-page anchors resolve
+(comments may be translated), the number and levels of headings and their ids (the English ones, so that a link
+`page.md#id` works in every language), the link targets and that in-page anchors resolve
 in the translation, the front matter keys (only `title` and `description` may be translated) and the admonition
 types. Every message says what to change.
 """
@@ -277,11 +278,18 @@ def _headings(pair: _Pair) -> list[Difference]:
     english, translated = pair.english.headings, pair.translated.headings
 
     def matched(theirs: Heading, mine: Heading) -> list[Difference]:
-        return [] if theirs.level == mine.level else [pair.here(mine.line, (
+        found = [] if theirs.level == mine.level else [pair.here(mine.line, (
             f"heading '{mine.text}' is level {mine.level} ({'#' * mine.level}), English heading "
             f"'{theirs.text}' ({pair.there(theirs.line)}) is level {theirs.level} ({'#' * theirs.level}); "
             "use the English level"
         ))]
+        if mine.id != theirs.id:
+            found.append(pair.here(mine.line, (
+                f"heading '{mine.text}' has the id '#{mine.id}', English heading '{theirs.text}' "
+                f"({pair.there(theirs.line)}) has '#{theirs.id}'; end the heading with {{ #{theirs.id} }}, so that "
+                "links to it are the same in every language"
+            )))
+        return found
 
     def missing(theirs: Heading, index: int) -> Difference:
         following = translated[index] if index < len(translated) else None
@@ -441,15 +449,21 @@ class ParityChecker:
                 target_page = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
                 if not target_page.endswith(".md"):
                     continue
-            target = self.outline_of(self.project.page_path(language, target_page)) or self.outline_of(
-                self.project.page_path(self.project.default_language, target_page)
-            )
+            english = self.outline_of(self.project.page_path(self.project.default_language, target_page))
+            target = self.outline_of(self.project.page_path(language, target_page)) or english
             if target is None or anchor in target.ids:
+                continue
+            heading = next((h for h in english.headings if h.id == anchor), None) if english else None
+            if heading is not None and target is not english:
+                found.append(Difference(translated.path, link.line, (
+                    f"anchor '#{anchor}' is the English heading '{heading.text}' ({english.path}:{heading.line}), "
+                    f"whose translation in {target.path} lacks that id; end it there with {{ #{anchor} }}"
+                )))
                 continue
             closest = ", ".join(f"#{id_}" for id_ in get_close_matches(anchor, sorted(target.ids), n=3, cutoff=0))
             found.append(Difference(translated.path, link.line, (
                 f"anchor '#{anchor}' is not an id in {target.path} (closest: {closest or 'no ids there'}); link to "
-                f"the translated heading's id, or give that heading the explicit id {{#{anchor}}}"
+                "the id of the heading you mean, which is its English id in every language"
             )))
         return found
 

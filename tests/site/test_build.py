@@ -15,6 +15,7 @@ from tests.mkdocs_site import (
     LANGUAGES,
     PROJECT,
     ROOT,
+    TRANSLATIONS,
     code_blocks,
     docs_src_file,
     include_fences,
@@ -93,16 +94,30 @@ def test_navigation_labels_are_translated(built_site, language):
         assert translations[label] in shown, f"{language}: nav shows {sorted(shown)}, not {translations[label]!r}"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+def heading_ids(site, source: str, language: str) -> list[tuple[str, str]]:
+    """(id, text) of each section heading of a built page."""
+    markup = page_file(site, source, language).read_text(encoding="utf-8")
+    headings = re.findall(r'<h[2-6] id="([^"]+)">(.*?)<a class="headerlink"', markup, re.S)
+    return [(heading_id, text_of(inner)) for heading_id, inner in headings]
+
+
 @pytest.mark.parametrize("source", PAGES)
-def test_heading_ids_keep_the_heading_words(built_site, source, language):
-    """The default slugify drops Cyrillic and leaves ids like `_1`, which broke upstream's Russian links."""
-    markup = page_file(built_site.site, source, language).read_text(encoding="utf-8")
-    headings = re.findall(r'<h([2-6]) id="([^"]+)">(.*?)<a class="headerlink"', markup, re.S)
-    assert headings, f"{language}/{source}: no section headings found"
-    for _, heading_id, inner in headings:
-        words = re.findall(r"\w+", text_of(inner).lower())
-        assert words and heading_id.startswith(words[0]), f"{language}/{source}: id {heading_id!r} for {text_of(inner)!r}"
+def test_english_heading_ids_keep_the_heading_words(built_site, source):
+    """The default slugify drops non-ASCII letters and leaves ids like `_1`; ids must stay readable."""
+    headings = heading_ids(built_site.site, source, DEFAULT_LANGUAGE)
+    assert headings, f"{source}: no section headings found"
+    for heading_id, text in headings:
+        words = re.findall(r"\w+", text.lower())
+        assert words and heading_id.startswith(words[0]), f"{source}: id {heading_id!r} for {text!r}"
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+@pytest.mark.parametrize("source", PAGES)
+def test_translated_headings_keep_the_english_ids(built_site, source, language):
+    """A link `page.md#id` leads to the same section in every language."""
+    english = [heading_id for heading_id, _ in heading_ids(built_site.site, source, DEFAULT_LANGUAGE)]
+    translated = [heading_id for heading_id, _ in heading_ids(built_site.site, source, language)]
+    assert translated == english, f"{language}/{source}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

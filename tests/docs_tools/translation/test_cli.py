@@ -14,7 +14,7 @@ from docs_tools.translation.cli import main
 from tests.trees import make_tree
 
 ENGLISH = "# Tasks\n\nText.\n"
-PORTUGUESE = "# Tarefas\n\nTexto.\n"
+PORTUGUESE = "# Tarefas { #tasks }\n\nTexto.\n"
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def test_a_missing_page_exits_with_1_unless_allowed(tree, status):
 
 
 def test_drift_is_never_allowed(tree, status):
-    tree.write("pt", "a.md", tree.stamped("# Tarefas\n\n## Extra\n", ENGLISH))
+    tree.write("pt", "a.md", tree.stamped("# Tarefas { #tasks }\n\n## Extra\n", ENGLISH))
     result = status("pt", "--allow-outdated", "--allow-missing")
     assert result.returncode == 1
     assert "docs/pt/a.md:7: heading '## Extra' has no counterpart in English" in result.stdout
@@ -104,7 +104,7 @@ def test_stamp_from_the_command_line(tree, status, run):
 
 
 def test_stamp_refusals_exit_with_1_and_name_the_page(tree, run):
-    tree.write("pt", "a.md", "# Tarefas\n\n## Extra\n")
+    tree.write("pt", "a.md", "# Tarefas { #tasks }\n\n## Extra\n")
     result = run("--project", str(tree.root), "stamp", str(tree.root / "docs" / "pt" / "a.md"))
     assert result.returncode == 1
     assert result.stderr.startswith("docs/pt/a.md: not stamped, it does not match the English page yet:\n")

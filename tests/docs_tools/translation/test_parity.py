@@ -49,11 +49,11 @@ hide:
   - toc
 ---
 
-# Tarefas
+# Tarefas { #tasks }
 
-Trabalho depois da resposta, com [as respostas](responses.md) e [a primeira seção](#primeira-seção).
+Trabalho depois da resposta, com [as respostas](responses.md) e [a primeira seção](#first-section).
 
-## Primeira seção
+## Primeira seção { #first-section }
 
 ```python hl_lines="5-6" title="app.py"
 {!> ../../../docs_src/app.py !}
@@ -67,15 +67,15 @@ uvicorn app:app  # escuta na porta 8000
 !!! note "Lembre-se"
     As tarefas rodam depois da resposta.
 
-### Detalhes
+### Detalhes { #details }
 
 ```python
 {!> ../../../docs_src/second.py !}
 ```
 
-## Segunda seção
+## Segunda seção { #second-section }
 
-Veja <https://lilya.dev> e [os detalhes](#detalhes).
+Veja <https://lilya.dev> e [os detalhes](#details).
 """
 
 RUSSIAN = """\
@@ -85,7 +85,7 @@ hide:
   - toc
 ---
 
-# Задачи
+# Задачи { #tasks }
 
 Работа после ответа: [ответы](responses.md) и [первый раздел](#first-section).
 
@@ -103,15 +103,15 @@ uvicorn app:app
 !!! note "Помните"
     Задачи выполняются после ответа.
 
-### Подробности
+### Подробности { #details }
 
 ```python
 {!> ../../../docs_src/second.py !}
 ```
 
-## Второй раздел
+## Второй раздел { #second-section }
 
-См. <https://lilya.dev> и [подробности](#подробности).
+См. <https://lilya.dev> и [подробности](#details).
 """
 
 PAGE = "tasks.md"
@@ -168,7 +168,7 @@ def test_faithful_translations_pass(tree):
             "'uvicorn app:app', here 'uvicorn app:application'; only comments may be translated, copy the code "
             "from English"
         ], id="changed-code-fails-but-translated-comments-do-not"),
-        pytest.param("pt", "### Detalhes\n", "### Detalhes\n\n```text\nsó aqui\n```\n", [
+        pytest.param("pt", "### Detalhes { #details }\n", "### Detalhes { #details }\n\n```text\nsó aqui\n```\n", [
             "docs/pt/tasks.md:27: code block ```text starting 'só aqui' is not in the English page; remove it, or make "
             "it match the English block"
         ], id="an-extra-code-block-fails"),
@@ -187,11 +187,16 @@ def test_faithful_translations_pass(tree):
             "docs/pt/tasks.md:9: link to 'background.md' appears 1 time(s) here (lines 9) and 0 in English; link to "
             "the same targets as English",
         ], id="a-link-to-another-target-fails"),
-        pytest.param("pt", "(#primeira-seção)", "(#first-section)", [
-            "docs/pt/tasks.md:9: anchor '#first-section' is not an id in docs/pt/tasks.md (closest: #primeira-seção, "
-            "#segunda-seção, #tarefas); link to the translated heading's id, or give that heading the explicit id "
-            "{#first-section}"
-        ], id="an-english-anchor-that-does-not-exist-in-the-translation-fails"),
+        pytest.param("pt", "(#first-section)", "(#primeira-seção)", [
+            "docs/pt/tasks.md:9: anchor '#primeira-seção' is not an id in docs/pt/tasks.md (closest: #first-section, "
+            "#second-section, #details); link to the id of the heading you mean, which is its English id in every "
+            "language",
+        ], id="a-link-to-a-translated-heading-id-fails"),
+        pytest.param("pt", "## Segunda seção { #second-section }\n", "## Segunda seção\n", [
+            "docs/pt/tasks.md:31: heading 'Segunda seção' has the id '#segunda-seção', English heading 'Second "
+            "section' (docs/en/tasks.md:31) has '#second-section'; end the heading with { #second-section }, so "
+            "that links to it are the same in every language"
+        ], id="a-heading-without-the-english-id-fails"),
         pytest.param("pt", "hide:\n  - toc\n", "", [
             "docs/pt/tasks.md:1: front matter has no 'hide', English has it (docs/en/tasks.md:3); add it"
         ], id="a-front-matter-key-must-be-kept"),
@@ -224,7 +229,7 @@ def test_each_drift_fails_with_what_to_fix(tree, language, old, new, expected):
 
 
 def test_a_section_left_without_its_parent_heading_fails(tree):
-    messages = drift(tree, "pt", "## Primeira seção\n", "")
+    messages = drift(tree, "pt", "## Primeira seção { #first-section }\n", "")
     assert (
         "docs/pt/tasks.md:24: heading missing: English has '## First section' (level 2, docs/en/tasks.md:11) and "
         "this page has no counterpart; add its translation before line 24 ('### Detalhes')"
@@ -242,7 +247,7 @@ def test_a_code_block_title_may_be_translated_but_not_its_language(tree):
 
 def test_comments_may_be_translated_in_a_block_fenced_with_attributes(tree):
     tree.write("en", "attributes.md", "# Tasks\n\n```{ .python }\n# start\nrun()\n```\n")
-    tree.write("pt", "attributes.md", "# Tarefas\n\n```{ .python }\n# início\nrun()\n```\n")
+    tree.write("pt", "attributes.md", "# Tarefas { #tasks }\n\n```{ .python }\n# início\nrun()\n```\n")
     assert tree.messages("pt", "attributes.md") == []
 
 
@@ -262,8 +267,8 @@ def test_anchors_into_other_pages_resolve_in_the_translation_or_its_english_fall
     tree.write("pt", "responses.md", "# Respostas\n\n## Classes de resposta\n")
     messages = tree.messages("pt", PAGE)
     assert messages == [
-        "docs/pt/tasks.md:9: anchor '#classes' is not an id in docs/pt/responses.md (closest: #classes-de-resposta, "
-        "#respostas); link to the translated heading's id, or give that heading the explicit id {#classes}"
+        "docs/pt/tasks.md:9: anchor '#classes' is the English heading 'Classes' (docs/en/responses.md:3), whose "
+        "translation in docs/pt/responses.md lacks that id; end it there with { #classes }"
     ]
 
 
@@ -307,7 +312,8 @@ def test_a_translated_admonition_type_is_told_to_keep_the_english_type(tree):
     english = ENGLISH.replace("## Second section\n\n", '## Second section\n\n!!! tip "Tip"\n    Keep tasks short.\n\n')
     tree.write("en", PAGE, english)
     text = tree.read("pt", PAGE).replace('!!! note "Lembre-se"\n', "").replace(
-        "## Segunda seção\n\n", '## Segunda seção\n\n!!! dica "Dica"\n    Tarefas curtas.\n\n')
+        "## Segunda seção { #second-section }\n\n",
+        '## Segunda seção { #second-section }\n\n!!! dica "Dica"\n    Tarefas curtas.\n\n')
     tree.write("pt", PAGE, text)
     messages = [m for m in tree.messages("pt", PAGE) if "admonition" in m]
     assert messages == [
@@ -319,11 +325,11 @@ def test_a_translated_admonition_type_is_told_to_keep_the_english_type(tree):
 
 
 def test_a_broken_anchor_names_at_most_three_ids_closest_first(tree):
-    headings = "".join(f"## Parte {n}\n\n" for n in range(1, 30))
-    tree.write("en", PAGE, ENGLISH.replace("(responses.md)", "(responses.md#part-7)"))
-    tree.write("en", "responses.md", "# Responses\n\n" + headings.replace("Parte", "Part"))
-    tree.write("pt", "responses.md", "# Respostas\n\n" + headings)
-    assert drift(tree, "pt", "(responses.md)", "(responses.md#part-7)") == [
-        "docs/pt/tasks.md:9: anchor '#part-7' is not an id in docs/pt/responses.md (closest: #parte-7, #parte-27, "
-        "#parte-17); link to the translated heading's id, or give that heading the explicit id {#part-7}"
+    tree.write("en", PAGE, ENGLISH.replace("(responses.md)", "(responses.md#part-70)"))
+    tree.write("en", "responses.md", "# Responses\n\n" + "".join(f"## Part {n}\n\n" for n in range(1, 30)))
+    tree.write("pt", "responses.md", "# Respostas { #responses }\n\n" + "".join(
+        f"## Parte {n} {{ #part-{n} }}\n\n" for n in range(1, 30)))
+    assert drift(tree, "pt", "(responses.md)", "(responses.md#part-70)") == [
+        "docs/pt/tasks.md:9: anchor '#part-70' is not an id in docs/pt/responses.md (closest: #part-7, #part-27, #part-20); link to the "
+        "id of the heading you mean, which is its English id in every language"
     ]

@@ -18,7 +18,7 @@ from tests.trees import copy_project, make_tree
 def tree(tmp_path):
     tree = make_tree(tmp_path / "project")
     tree.write("en", "index.md", "# Home\n")
-    tree.write("pt", "index.md", "# Início\n")
+    tree.write("pt", "index.md", "# Início { #home }\n")
     return tree
 
 

@@ -11,7 +11,7 @@ from docs_tools.translation.status import language_status
 from tests.trees import make_tree
 
 ENGLISH = "# Tasks\n\n## Errors\n\nText.\n"
-PORTUGUESE = "# Tarefas\n\n## Erros\n\nTexto.\n"
+PORTUGUESE = "# Tarefas { #tasks }\n\n## Erros { #errors }\n\nTexto.\n"
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def test_stamping_twice_changes_nothing(tree):
 
 
 def test_a_drifted_page_is_refused_with_its_differences_and_left_as_it_was(tree):
-    tree.write("pt", "page.md", "# Tarefas\n\nTexto.\n")
+    tree.write("pt", "page.md", "# Tarefas { #tasks }\n\nTexto.\n")
     with pytest.raises(StampError) as caught:
         do_stamp(tree)
     assert str(caught.value) == (
@@ -59,7 +59,7 @@ def test_a_drifted_page_is_refused_with_its_differences_and_left_as_it_was(tree)
         "  docs/pt/page.md:1: heading missing: English has '## Errors' (level 2, docs/en/page.md:3) and this page "
         "has no counterpart; add its translation after the last heading"
     )
-    assert tree.read("pt", "page.md") == "# Tarefas\n\nTexto.\n"
+    assert tree.read("pt", "page.md") == "# Tarefas { #tasks }\n\nTexto.\n"
 
 
 def test_missing_and_orphan_pages_are_refused(tree):

@@ -11,7 +11,9 @@ from tests.trees import git, make_tree
 
 ENGLISH_V1 = "# Tasks\n\nTasks run after the response is sent.\n\n## Errors\n\nA failing task stops the others.\n"
 ENGLISH_V2 = ENGLISH_V1.replace("stops the others", "stops the tasks after it")
-PORTUGUESE = "# Tarefas\n\nAs tarefas rodam depois do envio.\n\n## Erros\n\nUma tarefa com erro para as outras.\n"
+PORTUGUESE = (
+    "# Tarefas { #tasks }\n\nAs tarefas rodam depois do envio.\n\n## Erros { #errors }\n\nUma tarefa com erro para as outras.\n"
+)
 
 
 @pytest.fixture
@@ -24,7 +26,7 @@ def tree(tmp_path):
     tree.write("pt", "outdated.md", tree.stamped(PORTUGUESE, ENGLISH_V1))
     tree.write("en", "outdated.md", ENGLISH_V2)
     tree.write("pt", "unstamped.md", PORTUGUESE)
-    tree.write("pt", "drifted.md", tree.stamped(PORTUGUESE.replace("## Erros\n", ""), ENGLISH_V1))
+    tree.write("pt", "drifted.md", tree.stamped(PORTUGUESE.replace("## Erros { #errors }\n", ""), ENGLISH_V1))
     tree.write("pt", "orphan.md", PORTUGUESE)
     return tree
 
