@@ -1,0 +1,59 @@
+"""In a translation's build, links to sections the translated page lacks lead to the English section (see
+`docs_tools.section_links`).
+
+Runs after the include hook (priority 100), which leaves included code in fences where links are not read, and
+before the banner hook (-50).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+from docs_tools import project
+from docs_tools.language_build import language_build
+from docs_tools.outline import outline
+from docs_tools.section_links import link_targets, to_english
+
+_ids: dict[str, set[str]] = {}
+
+
+def on_config(config):
+    """Each build reads the pages afresh (a live-reload rebuild sees edited headings)."""
+    _ids.clear()
+
+
+def _ids_of(path: str, heading_id) -> set[str]:
+    if path not in _ids:
+        text = Path(path).read_text(encoding="utf-8")
+        _ids[path] = outline(text, path, heading_id).ids
+    return _ids[path]
+
+
+@event_priority(-40)
+def on_page_markdown(markdown, page, config, files):
+    build = language_build(config)
+    if build is None or build.is_default:
+        return markdown
+    heading_id = project.from_config(config).heading_id
+    english = {}
+    for target in link_targets(markdown):
+        parts = urlsplit(target)
+        if parts.scheme or target.startswith("//") or not parts.fragment:
+            continue
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), unquote(parts.path))) \
+            if parts.path else page.file.src_uri
+        linked = files.get_file_from_path(path)
+        if linked is None or linked.locale != build.language:
+            continue  # not a page of this build, or an English fallback page: MkDocs checks those links
+        anchor = unquote(parts.fragment)
+        source = (linked.alternates or {}).get(build.default)
+        if anchor in _ids_of(linked.abs_src_path, heading_id) or source is None:
+            continue
+        if anchor in _ids_of(source.abs_src_path, heading_id):
+            english[target] = f"{get_relative_url(source.url, page.url)}#{parts.fragment}"
+    return to_english(markdown, english)
