@@ -29,7 +29,7 @@ def on_config(config):
     codes = [language.locale for language in languages]
     if wanted not in codes:
         raise PluginError(f"{VARIABLE}={wanted!r} is not a language of mkdocs.yml (known: {', '.join(codes)})")
-    default = next(language.locale for language in languages if language.default)
+    default = i18n.default_language
     for language in languages:
         language.build = language.locale in (wanted, default)
     if i18n.current_language is None:

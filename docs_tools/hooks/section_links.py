@@ -20,17 +20,20 @@ from docs_tools.outline import outline
 from docs_tools.section_links import link_targets, to_english
 
 _ids: dict[str, set[str]] = {}
+_heading_id: list = []
 
 
 def on_config(config):
-    """Each build reads the pages afresh (a live-reload rebuild sees edited headings)."""
+    """Each build reads the pages afresh (a live-reload rebuild sees edited headings), with the site's slugify."""
     _ids.clear()
+    if config.plugins.get("i18n") is not None:  # without it there is no translation, and nothing to do
+        _heading_id[:] = [project.from_config(config).heading_id]
 
 
-def _ids_of(path: str, heading_id) -> set[str]:
+def _ids_of(path: str) -> set[str]:
     if path not in _ids:
         text = Path(path).read_text(encoding="utf-8")
-        _ids[path] = outline(text, path, heading_id).ids
+        _ids[path] = outline(text, path, _heading_id[0]).ids
     return _ids[path]
 
 
@@ -39,7 +42,6 @@ def on_page_markdown(markdown, page, config, files):
     build = language_build(config)
     if build is None or build.is_default:
         return markdown
-    heading_id = project.from_config(config).heading_id
     english = {}
     for target in link_targets(markdown):
         parts = urlsplit(target)
@@ -52,8 +54,8 @@ def on_page_markdown(markdown, page, config, files):
             continue  # not a page of this build, or an English fallback page: MkDocs checks those links
         anchor = unquote(parts.fragment)
         source = (linked.alternates or {}).get(build.default)
-        if anchor in _ids_of(linked.abs_src_path, heading_id) or source is None:
+        if anchor in _ids_of(linked.abs_src_path) or source is None:
             continue
-        if anchor in _ids_of(source.abs_src_path, heading_id):
+        if anchor in _ids_of(source.abs_src_path):
             english[target] = f"{get_relative_url(source.url, page.url)}#{parts.fragment}"
     return to_english(markdown, english)
