@@ -1,9 +1,10 @@
 """Which version of an English page a translation was made from.
 
 A translated page records, in its front matter, `translation_of: sha256:<16 hex>`: the fingerprint of the English
-page's source at the moment the translation last matched it. Comparing it with the English page's current
-fingerprint tells whether the English page changed since, with no need for git history (shallow clones and source
-archives work too). The build hooks and the `translations` command both use this module, so they always agree.
+page's source at the moment the translation last matched it (that text itself is kept in `translation_sources/`,
+see `docs_tools.stamped_sources`). Comparing it with the English page's current fingerprint tells whether the
+English page changed since, with no need for git history (shallow clones and source archives work too). The build
+hooks and the `translations` command both use this module, so they always agree.
 
 Only differences that no reader could see are normalised away: a byte-order mark, CRLF or CR line endings, and
 blank lines at the end of the file. Everything else, trailing spaces included (two trailing spaces are a Markdown

@@ -11,6 +11,7 @@ from pathlib import Path
 from docs_tools import project as project_module
 from docs_tools.fingerprint import fingerprint
 from docs_tools.messages import MESSAGES_NAME
+from docs_tools.stamped_sources import SOURCES_NAME, sources_of
 from docs_tools.translation.parity import Difference, ParityChecker
 from tests.mkdocs_site import ROOT
 
@@ -65,9 +66,13 @@ class Tree:
     def read(self, language: str, page: str) -> str:
         return (self.root / "docs" / language / page).read_text(encoding="utf-8")
 
-    def stamped(self, text: str, english: str) -> str:
-        """`text` with the stamp of the English text in front."""
-        return f"---\ntranslation_of: {fingerprint(english)}\n---\n\n{text}"
+    def translate(self, language: str, page: str, text: str, english: str, keep_source: bool = True) -> Path:
+        """docs/<language>/<page> holding `text`, stamped against the English text `english` as
+        `translations stamp` would have stamped it: with that text kept in the store (unless `keep_source` is
+        false)."""
+        if keep_source:
+            sources_of(self.root).record(page, english)
+        return self.write(language, page, f"---\ntranslation_of: {fingerprint(english)}\n---\n\n{text}")
 
     def commit(self, message: str) -> None:
         """Everything in the tree committed, in a git repository created by the first commit."""
@@ -111,7 +116,8 @@ def git(root: Path, *args: str) -> str:
 
 
 def copy_project(destination: Path) -> Path:
-    """The real site's sources (config, reader messages, hooks, pages, examples) in a folder the test may change.
+    """The real site's sources (config, reader messages, hooks, pages, examples, stamped English texts) in a folder
+    the test may change.
 
     The copied hooks import `docs_tools` from the installed package, like the real ones.
     """
@@ -119,6 +125,6 @@ def copy_project(destination: Path) -> Path:
     for name in ("mkdocs.yml", MESSAGES_NAME):
         shutil.copy2(ROOT / name, destination / name)
     ignore = shutil.ignore_patterns("__pycache__")
-    for name in ("docs", "docs_src", "docs_tools"):
+    for name in ("docs", "docs_src", "docs_tools", SOURCES_NAME):
         shutil.copytree(ROOT / name, destination / name, ignore=ignore)
     return destination

@@ -22,7 +22,7 @@ from docs_tools.front_matter import PageError
 from docs_tools.translation.parity import ParityChecker
 from docs_tools.translation.scaffold import ScaffoldError, add_language
 from docs_tools.translation.stamp import StampError, page_of, stamp
-from docs_tools.translation.status import State, failing, language_status, report
+from docs_tools.translation.status import State, failing, language_status, report, unused_sources
 
 USAGE_ERROR = 2
 
@@ -71,14 +71,14 @@ def command_status(project: project_module.Project, arguments: argparse.Namespac
     started = time.perf_counter()
     checker = ParityChecker(project)
     languages, pages = _selection(project, arguments.selection)
-    statuses = {code: language_status(project, code, history=not arguments.no_diff, checker=checker, only=pages)
+    statuses = {code: language_status(project, code, diffs=not arguments.no_diff, checker=checker, only=pages)
                 for code in languages}
     allowed: set[State] = set()
     if arguments.allow_outdated:
         allowed.add(State.OUTDATED)
     if arguments.allow_missing:
         allowed.add(State.MISSING)
-    print(report(project, statuses, allowed))
+    print(report(project, statuses, allowed, unused_sources(project) if not arguments.selection else []))
     everything = [status for pages in statuses.values() for status in pages]
     print(f"Checked {len(everything)} page(s) in {len(statuses)} language(s) in {time.perf_counter() - started:.2f} s.")
     return 1 if failing(everything, allowed) else 0
@@ -100,7 +100,8 @@ def command_stamp(project: project_module.Project, arguments: argparse.Namespace
             refused += 1
             print(error, file=sys.stderr)
             continue
-        print(f"{result.path}: {'stamped' if result.changed else 'already stamped'} {result.stamp}")
+        kept = f"; English text kept in {result.recorded}" if result.recorded else ""
+        print(f"{result.path}: {'stamped' if result.changed else 'already stamped'} {result.stamp}{kept}")
     return 1 if refused else 0
 
 
@@ -141,8 +142,9 @@ def parser() -> argparse.ArgumentParser:
     stamp_parser = commands.add_parser(
         "stamp",
         help="record that translated pages match the current English pages",
-        description="Write the current English page's fingerprint into each translated page's front matter. "
-        "Pages whose structure differs from English are refused, with the differences.",
+        description="Write the current English page's fingerprint into each translated page's front matter, and "
+        "keep the English text in translation_sources/. Pages whose structure differs from English are refused, "
+        "with the differences.",
     )
     stamp_parser.add_argument("pages", nargs="*", metavar="PAGE",
                               help="translated pages, e.g. docs/pt/responses.md (with --all: languages)")

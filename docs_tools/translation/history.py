@@ -1,9 +1,9 @@
-"""What changed in an English page since the version a translation was stamped from, when git history is at hand.
+"""The English text a translation was stamped against, found in git history: for stamps older than the
+`translation_sources/` store (or an entry deleted from it).
 
 The stamp is a fingerprint, not a commit: the history of the English file is walked, newest first, to find the
-version with that fingerprint, and the diff runs from it to the working copy (uncommitted edits included). In a
-shallow clone, a source archive, or when git is missing, the reason is given instead; the page is still reported
-as outdated from the fingerprints alone.
+version with that fingerprint. In a shallow clone, a source archive, or when git is missing, the reason is given
+instead.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from docs_tools.fingerprint import fingerprint
 
 
 @dataclass(frozen=True)
-class EnglishChanges:
-    diff: str | None
-    """The word diff of the English page since the stamped version; None when it cannot be computed."""
-    since: str | None
-    """The abbreviated commit holding the stamped version."""
+class Found:
+    text: str | None
+    """The English page's text with the stamp's fingerprint; None when it was not found."""
+    commit: str | None
+    """The abbreviated commit holding it."""
     note: str | None
-    """Why there is no diff."""
+    """Why it was not found."""
 
 
 def _git(root: Path, *args: str, data: bytes | None = None) -> subprocess.CompletedProcess[bytes] | None:
@@ -51,32 +51,26 @@ def _blobs(root: Path, names: list[str]) -> list[bytes | None]:
     return blobs
 
 
-def english_changes(root: Path, english: Path, stamp: str, shown: str) -> EnglishChanges:
-    """The English changes since the version whose fingerprint is `stamp`, or why they cannot be shown."""
+def stamped_text(root: Path, english: Path, stamp: str, shown: str) -> Found:
+    """The version of `english` whose fingerprint is `stamp`, or why it cannot be found."""
     where = _git(root, "rev-parse", "--show-prefix")
     if where is None:
-        return EnglishChanges(None, None, f"git is not installed, so the English changes cannot be shown; "
-                                          f"compare the translation with {shown}")
+        return Found(None, None, "git is not installed")
     if where.returncode != 0:
-        return EnglishChanges(None, None, f"no git repository here (a source archive?), so the English changes "
-                                          f"cannot be shown; compare the translation with {shown}")
+        return Found(None, None, "there is no git repository here (a source archive?)")
     relative = english.resolve().relative_to(root.resolve()).as_posix()
     in_repository = where.stdout.decode().strip() + relative
     log = _git(root, "log", "--format=%H", "--", relative)
     commits = log.stdout.decode().split() if log is not None and log.returncode == 0 else []
     for commit, blob in zip(commits, _blobs(root, [f"{commit}:{in_repository}" for commit in commits])):
-        if blob is not None and fingerprint(blob.decode("utf-8", errors="replace")) == stamp:
-            diff = _git(root, "-c", "core.quotepath=off", "diff", "--no-color", "--no-ext-diff",
-                        "--word-diff=plain", commit, "--", relative)
-            text = diff.stdout.decode("utf-8", errors="replace") if diff is not None else ""
-            hunks = text[text.find("@@"):] if "@@" in text else text
-            return EnglishChanges(hunks.rstrip("\n"), commit[:10], None)
+        if blob is not None:
+            text = blob.decode("utf-8", errors="replace")
+            if fingerprint(text) == stamp:
+                return Found(text, commit[:10], None)
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is not None and shallow.stdout.decode().strip() == "true":
-        return EnglishChanges(None, None, "this clone is shallow and does not hold the English version the "
-                                          "translation was made from; 'git fetch --unshallow' brings the history "
-                                          f"that shows the changes; meanwhile compare the translation with {shown}")
+        return Found(None, None, "this clone is shallow and may not hold it ('git fetch --unshallow' fetches the "
+                                 "whole history)")
     if not commits:
-        return EnglishChanges(None, None, f"{shown} has no git history yet; compare the translation with it")
-    return EnglishChanges(None, None, f"no commit of {shown} has the stamped version (it was stamped from "
-                                      f"uncommitted text?); compare the translation with {shown}")
+        return Found(None, None, f"{shown} has no git history yet")
+    return Found(None, None, f"no commit of {shown} has it (it was stamped from uncommitted text?)")

@@ -1,10 +1,14 @@
-"""Parity: a translated page keeps everything of its English page except the prose.
+"""Parity: a translated page keeps everything of the English text it was stamped against, except the prose.
 
 Checked, each with the file and line to fix: the include lines and their fence attributes, the other code blocks
 (comments may be translated), the number and levels of headings and their ids (the English ones, so that a link
 `page.md#id` works in every language), the link targets and that in-page anchors resolve
 in the translation, the front matter keys (only `title` and `description` may be translated) and the admonition
 types. Every message says what to change.
+
+The English text is the one the translation was stamped against (see `docs_tools.translation.basis`): a change
+made to the English page since is not the translation's error, it makes the page outdated. Links to sections are
+checked against today's pages, since those are what the build links.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from urllib.parse import unquote, urlsplit
 from docs_tools.fences import parse_info
 from docs_tools.fingerprint import STAMP_KEY
 from docs_tools.includes import IncludeError, read_text, resolve
-from docs_tools.outline import Admonition, CodeBlock, Heading, Include, Outline, outline
+from docs_tools.outline import Admonition, CodeBlock, Heading, Include, Outline
 from docs_tools.project import Project
+from docs_tools.translation.basis import Bases
 
 TRANSLATABLE_FRONT_MATTER = frozenset({"title", "description"})
 
@@ -388,35 +393,35 @@ def _admonitions(pair: _Pair) -> list[Difference]:
 
 
 class ParityChecker:
-    """Compares translated pages with their English pages; reads each page once."""
+    """Compares translated pages with the English text they were stamped against; reads each text once."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self._outlines: dict[Path, Outline | None] = {}
+        self.bases = Bases(project)
         self._broken: dict[str, dict[int, tuple[str, str]]] = {}
 
     def outline_of(self, path: Path) -> Outline | None:
-        if path not in self._outlines:
-            self._outlines[path] = (
-                outline(path.read_text(encoding="utf-8"), self.project.shown(path), self.project.heading_id)
-                if path.is_file() else None
-            )
-        return self._outlines[path]
+        return self.bases.outline_of(path)
 
-    def check_page(self, language: str, page: str) -> list[Difference]:
-        """Every difference of docs/<language>/<page> from docs/en/<page>; both files must exist."""
-        english = self.outline_of(self.project.page_path(self.project.default_language, page))
+    def check_page(self, language: str, page: str, against: Outline | None = None) -> list[Difference]:
+        """Every difference of docs/<language>/<page> from the English text it was stamped against (or from
+        `against`, e.g. today's English page when stamping); both pages must exist."""
+        current = self.bases.english(page)
         translated = self.outline_of(self.project.page_path(language, page))
-        assert english is not None and translated is not None, page
-        found = [Difference(e.path, e.line, e.reason) for e in [*english.errors, *translated.errors]]
-        if english.errors or translated.errors:
-            return sorted(found)
-        broken = self._broken_includes(english)
-        found.extend(Difference(english.path, line, f"include '{written}': {reason}; fix the English page, whose "
+        assert current is not None and translated is not None, page
+        if against is None:
+            basis = self.bases.of(language, page)
+            assert basis is not None, page
+            against = basis.english
+        found = [Difference(e.path, e.line, e.reason) for e in [*current.errors, *against.errors, *translated.errors]]
+        if found:
+            return sorted(set(found))
+        broken = self._broken_includes(current)
+        found.extend(Difference(current.path, line, f"include '{written}': {reason}; fix the English page, whose "
                                                     "include lines every translation copies")
                      for line, (written, reason) in broken.items())
-        pair = _Pair(english, translated, _Sections(english, translated),
-                     {line: reason for line, (_, reason) in broken.items()})
+        pair = _Pair(against, translated, _Sections(against, translated),
+                     {line: reason for line, (_, reason) in broken.items()} if against is current else {})
         for check in (_front_matter, _includes, _code_blocks, _headings, _links, _admonitions):
             found.extend(check(pair))
         found.extend(self._anchors(language, page, translated))
@@ -436,6 +441,8 @@ class ParityChecker:
         return broken
 
     def _anchors(self, language: str, page: str, translated: Outline) -> list[Difference]:
+        """Each link to a section must resolve where the build sends it: to the translated page's section, or,
+        while that translation is outdated and lacks it, to the English section (see docs_tools.section_links)."""
         found = []
         for link in translated.links:
             if _is_external(link.target):
@@ -449,11 +456,14 @@ class ParityChecker:
                 target_page = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
                 if not target_page.endswith(".md"):
                     continue
-            english = self.outline_of(self.project.page_path(self.project.default_language, target_page))
+            english = self.bases.english(target_page)
             target = self.outline_of(self.project.page_path(language, target_page)) or english
             if target is None or anchor in target.ids:
                 continue
+            basis = self.bases.of(language, target_page)
             heading = next((h for h in english.headings if h.id == anchor), None) if english else None
+            if heading is not None and basis is not None and anchor not in basis.english.ids:
+                continue  # the English page gained the section after that translation was stamped
             if heading is not None and target is not english:
                 found.append(Difference(translated.path, link.line, (
                     f"anchor '#{anchor}' is the English heading '{heading.text}' ({english.path}:{heading.line}), "
@@ -461,9 +471,11 @@ class ParityChecker:
                 )))
                 continue
             closest = ", ".join(f"#{id_}" for id_ in get_close_matches(anchor, sorted(target.ids), n=3, cutoff=0))
+            gone = (f"; the English page no longer has it since this page was stamped, update the link as English did"
+                    if basis is not None and basis.outdated and anchor in basis.english.ids else "")
             found.append(Difference(translated.path, link.line, (
                 f"anchor '#{anchor}' is not an id in {target.path} (closest: {closest or 'no ids there'}); link to "
-                "the id of the heading you mean, which is its English id in every language"
+                f"the id of the heading you mean, which is its English id in every language{gone}"
             )))
         return found
 

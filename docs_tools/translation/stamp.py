@@ -1,7 +1,9 @@
-"""Record, in a translated page, the fingerprint of the English page it now matches.
+"""Record, in a translated page, the fingerprint of the English page it now matches, and keep that English text.
 
 Stamping is the translator saying "this page says what the English page says today". It is refused while parity
-fails, since a page with a missing code block or heading cannot match its English page yet.
+with today's English page fails, since a page with a missing code block or heading cannot match it yet. The English
+text goes into the `translation_sources/` store first, then the fingerprint into the page; store entries of the page
+that no translation is stamped against any more are removed last, so an interrupted stamp loses nothing.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from docs_tools.fingerprint import fingerprint
-from docs_tools.front_matter import with_stamp
+from docs_tools.front_matter import PageError, read, stamp_of, with_stamp
 from docs_tools.project import Project
+from docs_tools.stamped_sources import sources_of
 from docs_tools.translation.parity import ParityChecker
 
 
@@ -24,6 +27,9 @@ class Stamped:
     path: str
     stamp: str
     changed: bool
+    """Whether the page was written."""
+    recorded: str | None
+    """The store entry written, when the store did not hold it yet."""
 
 
 def page_of(project: Project, argument: str, cwd: Path) -> tuple[str, str]:
@@ -48,7 +54,8 @@ def page_of(project: Project, argument: str, cwd: Path) -> tuple[str, str]:
 
 
 def stamp(project: Project, checker: ParityChecker, language: str, page: str) -> Stamped:
-    """Write the current English fingerprint into docs/<language>/<page>; StampError says why it cannot."""
+    """Write the current English fingerprint into docs/<language>/<page>, and the English text into the store;
+    StampError says why it cannot."""
     translated = project.page_path(language, page)
     english = project.page_path(project.default_language, page)
     shown = project.shown(translated)
@@ -56,13 +63,35 @@ def stamp(project: Project, checker: ParityChecker, language: str, page: str) ->
         raise StampError(f"{shown}: no such page; translate {project.shown(english)} into it first")
     if not english.is_file():
         raise StampError(f"{shown}: {project.shown(english)} does not exist, so there is nothing to match")
-    differences = checker.check_page(language, page)
+    current = checker.bases.english(page)
+    assert current is not None, page
+    differences = checker.check_page(language, page, against=current)
     if differences:
         listed = "\n".join(f"  {difference}" for difference in differences)
         raise StampError(f"{shown}: not stamped, it does not match the English page yet:\n{listed}")
+    sources = checker.bases.sources
+    value = fingerprint(current.text)
+    recorded = None if sources.path(page, value).is_file() else project.shown(sources.record(page, current.text))
     text = translated.read_bytes().decode("utf-8")
-    value = fingerprint(checker.outline_of(english).text)
     stamped = with_stamp(text, value, shown)
     if stamped != text:
         translated.write_bytes(stamped.encode("utf-8"))
-    return Stamped(shown, value, stamped != text)
+    sources.prune(page, _stamps_in_use(project, page))
+    return Stamped(shown, value, stamped != text, recorded)
+
+
+def _stamps_in_use(project: Project, page: str) -> set[str]:
+    """The stamps of every translation of `page`; an unreadable one keeps every entry (nothing is removed on
+    a guess)."""
+    stamps = set()
+    for language in project.translations:
+        path = project.page_path(language.code, page)
+        if not path.is_file():
+            continue
+        try:
+            value = stamp_of(read(path.read_text(encoding="utf-8"), project.shown(path)), project.shown(path))
+        except PageError:
+            return {stamp for _, stamp in sources_of(project.root).entries().values()}
+        if value is not None:
+            stamps.add(value)
+    return stamps

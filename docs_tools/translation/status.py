@@ -1,21 +1,27 @@
 """The state of every translated page, and the report a translator reads to know what to do next.
 
-A page is up to date when it exists, passes parity and carries the fingerprint of the current English page.
-Otherwise it is missing (only English has it), orphan (English no longer has it), drifted (parity fails),
-unstamped (never stamped) or outdated (the English page changed since the stamped version); drifted can combine
-with unstamped or outdated.
+A page is up to date when it exists, passes parity and carries the fingerprint of the current English page, whose
+text the `translation_sources/` store holds. Otherwise it is missing (only English has it), orphan (English no longer
+has it), unstamped (never stamped, or its English text is not in the store), outdated (the English page changed
+since the stamp: a translator's next task, reported with the English changes section by section) or drifted (its
+structure differs from the English text it was stamped against: a translator's error). An outdated page is not
+drifted for lacking the English changes; it can be drifted as well, when it also differs from what it was
+translated from.
 """
 
 from __future__ import annotations
 
 import enum
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from docs_tools.fingerprint import COMMAND, STAMP_KEY, fingerprint
-from docs_tools.front_matter import PageError, stamp_of
+from docs_tools.front_matter import PageError, read, stamp_of
 from docs_tools.project import Project
-from docs_tools.translation.history import EnglishChanges, english_changes
+from docs_tools.sections import Change, SectionChange
+from docs_tools.stamped_sources import sources_of
+from docs_tools.translation.basis import Origin
 from docs_tools.translation.parity import Difference, ParityChecker
 
 
@@ -39,7 +45,14 @@ class PageStatus:
     differences: list[Difference] = field(default_factory=list)
     stamp: str | None = None
     english: str | None = None
-    changes: EnglishChanges | None = None
+    """The fingerprint of today's English page."""
+    source_missing: bool = False
+    """Up to date, but the store lacks the English text of the stamp."""
+    ready: bool = False
+    """Outdated, but it already matches today's English page: only the stamp is left to do."""
+    origin: Origin | None = None
+    note: str | None = None
+    changes: list[SectionChange] | None = None
 
     @property
     def state(self) -> State:
@@ -51,49 +64,80 @@ class PageStatus:
         return ", ".join(state.value for state in SEVERITY if state in self.states) or State.UP_TO_DATE.value
 
 
-def page_status(project: Project, checker: ParityChecker, language: str, page: str, history: bool) -> PageStatus:
+def page_status(project: Project, checker: ParityChecker, language: str, page: str, diffs: bool) -> PageStatus:
     status = PageStatus(language, page)
-    english_path = project.page_path(project.default_language, page)
-    translated_path = project.page_path(language, page)
-    if not translated_path.is_file():
+    if not project.page_path(language, page).is_file():
         status.states.add(State.MISSING)
         return status
-    if not english_path.is_file():
+    basis = checker.bases.of(language, page)
+    if basis is None:
         status.states.add(State.ORPHAN)
         return status
+    translated = checker.outline_of(project.page_path(language, page))
+    assert translated is not None, page
     status.differences = checker.check_page(language, page)
+    status.stamp, status.english = basis.stamp, fingerprint(basis.current.text)
+    status.origin, status.note = basis.origin, basis.note
+    if basis.stamp_error is not None:
+        error = basis.stamp_error
+        status.differences.append(Difference(error.path, error.line, error.reason))
+    if basis.outdated:
+        status.states.add(State.OUTDATED)
+        if diffs and basis.stamp is not None:
+            status.changes = checker.bases.changes(page, basis.stamp)
+        if status.differences and basis.stamp_error is None:
+            status.ready = not checker.check_page(language, page, against=basis.current)
+            if status.ready:
+                status.differences = []
+    elif basis.stamp is None and basis.stamp_error is None and translated.front_matter is not None:
+        status.states.add(State.UNSTAMPED)
+    elif basis.stamp is not None and not checker.bases.sources.path(page, basis.stamp).is_file():
+        status.states.add(State.UNSTAMPED)
+        status.source_missing = True
     if status.differences:
         status.states.add(State.DRIFTED)
-    translated = checker.outline_of(translated_path)
-    if translated.front_matter is None:
-        return status
-    try:
-        status.stamp = stamp_of(translated.front_matter, translated.path)
-    except PageError as error:
-        status.states.add(State.DRIFTED)
-        status.differences.append(Difference(error.path, error.line, error.reason))
-        return status
-    status.english = fingerprint(checker.outline_of(english_path).text)
-    if status.stamp is None:
-        status.states.add(State.UNSTAMPED)
-    elif status.stamp != status.english:
-        status.states.add(State.OUTDATED)
-        if history:
-            status.changes = english_changes(project.root, english_path, status.stamp, project.shown(english_path))
     return status
 
 
-def language_status(project: Project, language: str, history: bool = True,
+def language_status(project: Project, language: str, diffs: bool = True,
                     checker: ParityChecker | None = None, only: set[str] | None = None) -> list[PageStatus]:
     """Every page of one language: those English has, and those only the translation has (or those of `only`)."""
     checker = checker or ParityChecker(project)
     pages = sorted(set(project.pages(project.default_language)) | set(project.pages(language)))
-    return [page_status(project, checker, language, page, history) for page in pages if only is None or page in only]
+    return [page_status(project, checker, language, page, diffs) for page in pages if only is None or page in only]
 
 
 def failing(statuses: list[PageStatus], allowed: set[State]) -> list[PageStatus]:
     """The pages that make `status` exit non-zero: any state but up to date, unless it is allowed."""
     return [status for status in statuses if status.states - allowed]
+
+
+def unused_sources(project: Project) -> list[str]:
+    """The store entries that no translated page is stamped against (left behind by a deleted translation)."""
+    stamps: dict[str, set[str]] = {}
+    for language in project.translations:
+        for page in project.pages(language.code):
+            path = project.page_path(language.code, page)
+            try:
+                stamp = stamp_of(read(path.read_text(encoding="utf-8"), project.shown(path)), project.shown(path))
+            except PageError:
+                return []  # status reports the page; deciding on a guess could have a needed entry deleted
+            if stamp is not None:
+                stamps.setdefault(page, set()).add(stamp)
+    return [project.shown(path) for path in sources_of(project.root).unused(stamps)]
+
+
+_CHANGE_NAMES = {Change.CHANGED: "changed", Change.ADDED: "added", Change.REMOVED: "removed"}
+
+
+def _section_changes(changes: list[SectionChange]) -> list[str]:
+    lines = ["English changes since the stamp, by section ([-removed-] {+added+}):"]
+    for change in changes:
+        section = change.section
+        name = "the top of the page" if section.id is None else f"{'#' * section.level} {section.title} (#{section.id})"
+        lines.append(f"  {_CHANGE_NAMES[change.change]:<8} {name}")
+        lines.extend(f"      {line}" for line in change.diff)
+    return lines
 
 
 def _details(project: Project, status: PageStatus) -> list[str]:
@@ -105,24 +149,34 @@ def _details(project: Project, status: PageStatus) -> list[str]:
         lines.append(f"translate {english} into {translated}, then run: {stamp}")
     if State.ORPHAN in status.states:
         lines.append(f"{english} no longer exists: delete {translated}, or move it to where its English page went")
+    if State.OUTDATED in status.states and status.origin is Origin.LOST and status.differences:
+        lines.append(f"the English text this page was stamped against is lost ({status.note}), so these differences "
+                     f"from today's {english} may be English changes as well as translation errors:")
     lines.extend(str(difference) for difference in status.differences)
-    if State.UNSTAMPED in status.states:
+    if State.UNSTAMPED in status.states and status.source_missing:
+        lines.append(f"the English text of its stamp is not in {sources_of(project.root).folder.name}/, so a later "
+                     f"English change could not be told apart from a translation error; run: {stamp}")
+    elif State.UNSTAMPED in status.states:
         lines.append(f"{translated} has no '{STAMP_KEY}': once it says what {english} says, run: {stamp}")
     if State.OUTDATED in status.states:
         lines.append(f"{english} changed since this translation was stamped ({status.stamp}, now {status.english})")
-        changes = status.changes
-        if changes is not None and changes.diff is not None:
-            lines.append(f"English changes since commit {changes.since} ([-removed-] {{+added+}}):")
-            lines.extend("    " + line for line in changes.diff.split("\n"))
-        elif changes is not None and changes.note is not None:
-            lines.append(changes.note)
-        lines.append(f"update {translated} to match, then run: {stamp}")
+        if status.changes is not None:
+            lines.extend(_section_changes(status.changes))
+        if status.origin is Origin.HISTORY:
+            lines.append(f"the stamped English text was {status.note}")
+        elif status.origin is Origin.LOST and not status.differences:
+            lines.append(f"the English changes cannot be shown: {status.note}")
+        if status.ready:
+            lines.append(f"{translated} already matches {english}; run: {stamp}")
+        else:
+            lines.append(f"update {translated} to match, then run: {stamp}")
     return lines
 
 
-def report(project: Project, statuses: dict[str, list[PageStatus]], allowed: set[State]) -> str:
+def report(project: Project, statuses: dict[str, list[PageStatus]], allowed: set[State],
+           unused: Sequence[str] = ()) -> str:
     """The text `status` prints: per language one summary line, then each page that is not up to date with what to
-    do about it (with the English changes of outdated pages when their history was looked up)."""
+    do about it (with the English changes of outdated pages, section by section, when asked for)."""
     out: list[str] = []
     for code, pages in statuses.items():
         counts = Counter(status.state for status in pages)
@@ -133,6 +187,10 @@ def report(project: Project, statuses: dict[str, list[PageStatus]], allowed: set
                 continue
             out.append(f"  {status.label:<12} {status.page}")
             out.extend(f"      {line}" for line in _details(project, status))
+        out.append("")
+    if unused:
+        out.append("No translation is stamped against these English texts any more; delete them:")
+        out.extend(f"  {path}" for path in unused)
         out.append("")
     everything = [status for pages in statuses.values() for status in pages]
     bad = failing(everything, allowed)

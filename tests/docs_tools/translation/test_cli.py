@@ -38,8 +38,8 @@ def run(capsys):
 def tree(tmp_path):
     tree = make_tree(tmp_path)
     tree.write("en", "a.md", ENGLISH)
-    tree.write("pt", "a.md", tree.stamped(PORTUGUESE, ENGLISH))
-    tree.write("ru", "a.md", tree.stamped(PORTUGUESE.replace("Tarefas", "Задачи"), ENGLISH))
+    tree.translate("pt", "a.md", PORTUGUESE, ENGLISH)
+    tree.translate("ru", "a.md", PORTUGUESE.replace("Tarefas", "Задачи"), ENGLISH)
     return tree
 
 
@@ -72,7 +72,7 @@ def test_a_missing_page_exits_with_1_unless_allowed(tree, status):
 
 
 def test_drift_is_never_allowed(tree, status):
-    tree.write("pt", "a.md", tree.stamped("# Tarefas { #tasks }\n\n## Extra\n", ENGLISH))
+    tree.translate("pt", "a.md", "# Tarefas { #tasks }\n\n## Extra\n", ENGLISH)
     result = status("pt", "--allow-outdated", "--allow-missing")
     assert result.returncode == 1
     assert "docs/pt/a.md:7: heading '## Extra' has no counterpart in English" in result.stdout

@@ -65,7 +65,7 @@ def test_the_folder_is_created_and_every_page_is_missing(tree):
     assert added.folder == tree.root / "docs" / "fr"
     assert [path.name for path in added.folder.iterdir()] == [".gitkeep"]
     assert [language.name for language in tree.project().languages if language.code == "fr"] == ["Français (France)"]
-    assert [s.label for s in language_status(tree.project(), "fr", history=False)] == ["missing"]
+    assert [s.label for s in language_status(tree.project(), "fr", diffs=False)] == ["missing"]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from docs_tools.fingerprint import fingerprint
+from docs_tools.stamped_sources import sources_of
 from docs_tools.translation.parity import ParityChecker
 from docs_tools.translation.stamp import StampError, page_of, stamp
 from docs_tools.translation.status import language_status
@@ -28,7 +29,7 @@ def do_stamp(tree, language="pt", page="page.md"):
 
 
 def state(tree, page="page.md"):
-    return {s.page: s.label for s in language_status(tree.project(), "pt", history=False)}[page]
+    return {s.page: s.label for s in language_status(tree.project(), "pt", diffs=False)}[page]
 
 
 def test_stamping_makes_a_page_up_to_date_and_an_english_edit_makes_it_outdated(tree):
@@ -48,6 +49,33 @@ def test_stamping_twice_changes_nothing(tree):
     before = tree.read("pt", "page.md")
     assert not do_stamp(tree).changed
     assert tree.read("pt", "page.md") == before
+
+
+def test_the_english_text_is_kept_under_its_fingerprint(tree):
+    result = do_stamp(tree)
+    entry = sources_of(tree.root).path("page.md", result.stamp)
+    assert result.recorded == f"translation_sources/page.{result.stamp[7:]}.md"
+    assert entry.read_text(encoding="utf-8") == ENGLISH
+    assert do_stamp(tree).recorded is None
+
+
+def test_an_already_stamped_page_gets_its_english_text_kept(tree):
+    tree.translate("pt", "page.md", PORTUGUESE, ENGLISH, keep_source=False)
+    result = do_stamp(tree)
+    assert (result.changed, result.recorded) == (False, f"translation_sources/page.{fingerprint(ENGLISH)[7:]}.md")
+
+
+def test_stamping_removes_the_english_texts_no_translation_is_stamped_against(tree):
+    newer = ENGLISH + "\nMore text.\n"
+    tree.translate("pt", "page.md", PORTUGUESE, ENGLISH)
+    tree.translate("ru", "page.md", PORTUGUESE, ENGLISH)
+    tree.write("en", "page.md", newer)
+    sources = sources_of(tree.root)
+    old, new = sources.path("page.md", fingerprint(ENGLISH)), sources.path("page.md", fingerprint(newer))
+    do_stamp(tree, "pt")
+    assert old.is_file() and new.is_file()  # Russian is still stamped against the old text
+    do_stamp(tree, "ru")
+    assert not old.exists() and new.is_file()
 
 
 def test_a_drifted_page_is_refused_with_its_differences_and_left_as_it_was(tree):

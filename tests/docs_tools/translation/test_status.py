@@ -1,12 +1,17 @@
-"""Every state `status` reports, what it tells the translator, and the English changes in its report (how they are
-found is in test_history.py)."""
+"""Every state `status` reports, what it tells the translator, and the English changes in its report."""
 
 from __future__ import annotations
+
+import shutil
 
 import pytest
 
 from docs_tools.fingerprint import fingerprint
-from docs_tools.translation.status import State, failing, language_status, report
+from docs_tools.stamped_sources import sources_of
+from docs_tools.translation import basis as basis_module
+from docs_tools.translation.basis import Origin
+from docs_tools.translation.parity import ParityChecker
+from docs_tools.translation.status import State, failing, language_status, report, unused_sources
 from tests.trees import git, make_tree
 
 ENGLISH_V1 = "# Tasks\n\nTasks run after the response is sent.\n\n## Errors\n\nA failing task stops the others.\n"
@@ -22,17 +27,17 @@ def tree(tmp_path):
     tree = make_tree(tmp_path / "project")
     for page in ("current.md", "outdated.md", "missing.md", "unstamped.md", "drifted.md"):
         tree.write("en", page, ENGLISH_V1)
-    tree.write("pt", "current.md", tree.stamped(PORTUGUESE, ENGLISH_V1))
-    tree.write("pt", "outdated.md", tree.stamped(PORTUGUESE, ENGLISH_V1))
+    tree.translate("pt", "current.md", PORTUGUESE, ENGLISH_V1)
+    tree.translate("pt", "outdated.md", PORTUGUESE, ENGLISH_V1)
     tree.write("en", "outdated.md", ENGLISH_V2)
     tree.write("pt", "unstamped.md", PORTUGUESE)
-    tree.write("pt", "drifted.md", tree.stamped(PORTUGUESE.replace("## Erros { #errors }\n", ""), ENGLISH_V1))
+    tree.translate("pt", "drifted.md", PORTUGUESE.replace("## Erros { #errors }\n", ""), ENGLISH_V1)
     tree.write("pt", "orphan.md", PORTUGUESE)
     return tree
 
 
-def states(tree, language="pt", history=False):
-    return {status.page: status.label for status in language_status(tree.project(), language, history=history)}
+def states(tree, language="pt", diffs=False):
+    return {status.page: status.label for status in language_status(tree.project(), language, diffs=diffs)}
 
 
 def test_each_page_gets_its_state(tree):
@@ -53,7 +58,7 @@ def test_a_drifted_page_can_also_be_outdated(tree):
 
 def test_an_invalid_stamp_is_drift_with_its_line(tree):
     tree.write("pt", "current.md", "---\ntranslation_of: yesterday\n---\n" + PORTUGUESE)
-    (status,) = [s for s in language_status(tree.project(), "pt", history=False) if s.page == "current.md"]
+    (status,) = [s for s in language_status(tree.project(), "pt", diffs=False) if s.page == "current.md"]
     assert status.label == "drifted"
     assert [str(d) for d in status.differences] == [
         "docs/pt/current.md:2: translation_of 'yesterday' is not a fingerprint like 'sha256:0123456789abcdef'; run "
@@ -62,7 +67,7 @@ def test_an_invalid_stamp_is_drift_with_its_line(tree):
 
 
 def test_only_allowed_states_pass(tree):
-    statuses = language_status(tree.project(), "pt", history=False)
+    statuses = language_status(tree.project(), "pt", diffs=False)
     assert {s.page for s in failing(statuses, set())} == {
         "outdated.md", "missing.md", "unstamped.md", "drifted.md", "orphan.md"}
     assert {s.page for s in failing(statuses, {State.OUTDATED})} == {
@@ -73,7 +78,7 @@ def test_only_allowed_states_pass(tree):
 
 def test_the_report_says_what_to_do_for_each_page(tree):
     project = tree.project()
-    text = report(project, {"pt": language_status(project, "pt", history=False)}, set())
+    text = report(project, {"pt": language_status(project, "pt", diffs=False)}, set())
     stamp = ".venv/bin/translations stamp"
     assert text.startswith("pt (Português): 1 up to date, 1 outdated, 1 unstamped, 1 drifted, 1 missing, 1 orphan\n")
     assert "current.md" not in text  # up to date: counted in the summary line only
@@ -95,43 +100,145 @@ def test_the_report_says_what_to_do_for_each_page(tree):
 
 def test_the_report_of_a_clean_language(tree):
     project = tree.project()
-    text = report(project, {"ru": language_status(project, "ru", history=False)}, set())
+    text = report(project, {"ru": language_status(project, "ru", diffs=False)}, set())
     assert text.split("\n")[0] == "ru (Русский): 5 missing"
     for page in ("current.md", "outdated.md", "missing.md", "unstamped.md", "drifted.md"):
-        tree.write("ru", page, tree.stamped(PORTUGUESE, tree.read("en", page)))
-    text = report(project, {"ru": language_status(project, "ru", history=False)}, set())
+        tree.translate("ru", page, PORTUGUESE, tree.read("en", page))
+    text = report(project, {"ru": language_status(project, "ru", diffs=False)}, set())
     assert text.split("\n")[0] == "ru (Русский): 5 up to date"
     assert text.endswith("Every translation is up to date.")
 
 
 def test_outdated_pages_allowed_by_the_flag_are_named_in_the_summary(tree):
     project = tree.project()
-    statuses = [s for s in language_status(project, "pt", history=False) if s.page in ("current.md", "outdated.md")]
+    statuses = [s for s in language_status(project, "pt", diffs=False) if s.page in ("current.md", "outdated.md")]
     text = report(project, {"pt": statuses}, {State.OUTDATED})
     assert text.endswith("Nothing else to do; 1 page(s) allowed by --allow-outdated.")
 
 
+def outdated_status(tree, page="outdated.md", diffs=True):
+    (status,) = [s for s in language_status(tree.project(), "pt", diffs=diffs) if s.page == page]
+    return status
+
+
+def test_an_outdated_page_lacking_the_english_changes_is_not_drifted(tree):
+    """English gains a section, a code block and a link: the translation, stamped before, lacks all three, and is
+    only outdated."""
+    tree.write("en", "outdated.md", ENGLISH_V1 + "\n## Retries\n\nSee [errors](#errors).\n\n```python\nretry()\n```\n")
+    status = outdated_status(tree)
+    assert (status.label, status.differences) == ("outdated", [])
+
+
+def test_an_outdated_page_that_breaks_its_stamped_structure_is_drifted_as_well(tree):
+    tree.translate("pt", "outdated.md", PORTUGUESE.replace("## Erros { #errors }", "## Erros { #erros }"), ENGLISH_V1)
+    status = outdated_status(tree)
+    assert status.label == "drifted, outdated"
+    assert [str(d) for d in status.differences] == [
+        "docs/pt/outdated.md:9: heading 'Erros' has the id '#erros', English heading 'Errors' "
+        f"(translation_sources/outdated.{fingerprint(ENGLISH_V1)[7:]}.md:5) has '#errors'; end the heading with "
+        "{ #errors }, so that links to it are the same in every language"
+    ]
+
+
+def test_an_outdated_page_already_updated_to_the_english_page_only_needs_its_stamp(tree):
+    english = ENGLISH_V1 + "\n## Retries\n\nTry again.\n"
+    tree.write("en", "outdated.md", english)
+    tree.translate("pt", "outdated.md", PORTUGUESE + "\n## De novo { #retries }\n\nOutra vez.\n", ENGLISH_V1)
+    status = outdated_status(tree)
+    assert (status.label, status.ready, status.differences) == ("outdated", True, [])
+    text = report(tree.project(), {"pt": [status]}, set())
+    assert ("      docs/pt/outdated.md already matches docs/en/outdated.md; run: .venv/bin/translations stamp "
+            "docs/pt/outdated.md") in text.split("\n")
+
+
+def test_the_english_changes_are_shown_section_by_section_word_by_word(tree):
+    tree.write("en", "outdated.md", ENGLISH_V2 + "\n## Retries\n\nTry again.\n")
+    status = outdated_status(tree)
+    assert [(c.change.value, c.section.id) for c in status.changes] == [("changed", "errors"), ("added", "retries")]
+    lines = report(tree.project(), {"pt": [status]}, set()).split("\n")
+    start = lines.index("      English changes since the stamp, by section ([-removed-] {+added+}):")
+    assert lines[start + 1 : start + 8] == [
+        "        changed  ## Errors (#errors)",
+        "            ## Errors",
+        "            A failing task stops the [-others.-]{+tasks after it.+}",
+        "        added    ## Retries (#retries)",
+        "            {+## Retries+}",
+        "            {+Try again.+}",
+        "      update docs/pt/outdated.md to match, then run: .venv/bin/translations stamp docs/pt/outdated.md",
+    ]
+
+
+def test_without_diffs_the_english_changes_are_not_computed(tree):
+    assert outdated_status(tree, diffs=False).changes is None
+
+
+def test_the_english_changes_of_a_page_are_computed_once_for_every_language(tree, monkeypatch):
+    tree.translate("ru", "outdated.md", PORTUGUESE, ENGLISH_V1)
+    calls = []
+    monkeypatch.setattr(basis_module, "section_changes", lambda *args: calls.append(args) or [])
+    project = tree.project()
+    checker = ParityChecker(project)
+    for language in ("pt", "ru"):
+        language_status(project, language, checker=checker)
+    assert calls == [(ENGLISH_V1, ENGLISH_V2, project.heading_id)]
+
+
 @pytest.fixture
 def repository(tree):
-    """The tree under git: English v1 committed and translated, then English v2 committed."""
+    """The tree under git: English v1 committed and translated, then English v2 committed; the store lost the
+    entry of v1."""
     tree.write("en", "outdated.md", ENGLISH_V1)
     tree.commit("v1")
     tree.write("en", "outdated.md", ENGLISH_V2)
     tree.commit("v2")
+    sources_of(tree.root).path("outdated.md", fingerprint(ENGLISH_V1)).unlink()
     return tree
 
 
-def outdated_status(tree):
-    (status,) = [s for s in language_status(tree.project(), "pt") if s.page == "outdated.md"]
-    assert status.label == "outdated"
-    return status
+def test_a_stamped_text_missing_from_the_store_is_found_in_git_history(repository):
+    status = outdated_status(repository)
+    first = git(repository.root, "rev-list", "--max-parents=0", "HEAD").strip()[:10]
+    assert (status.label, status.origin, [c.section.id for c in status.changes]) == ("outdated", Origin.HISTORY,
+                                                                                      ["errors"])
+    assert f"      the stamped English text was found in commit {first}; translation_sources/outdated." \
+           f"{fingerprint(ENGLISH_V1)[7:]}.md is missing" in report(repository.project(), {"pt": [status]}, set())
 
 
-def test_with_history_the_english_changes_are_shown_word_by_word(repository):
-    changes = outdated_status(repository).changes
-    first = git(repository.root, "rev-list", "--max-parents=0", "HEAD").strip()
-    assert changes.since == first[:10]
-    assert "A failing task stops the [-others.-]{+tasks after it.+}" in changes.diff.split("\n")
-    project = repository.project()
-    text = report(project, {"pt": language_status(project, "pt")}, set())
-    assert f"      English changes since commit {first[:10]} ([-removed-] {{+added+}}):" in text.split("\n")
+def test_a_lost_stamped_text_is_reported_and_differences_are_not_trusted(repository, tmp_path):
+    archive = tmp_path / "archive"
+    shutil.copytree(repository.root, archive, ignore=shutil.ignore_patterns(".git"))
+    tree = type(repository)(archive)
+    assert outdated_status(tree).label == "outdated"  # no difference from today's English page: nothing to doubt
+    tree.write("en", "outdated.md", ENGLISH_V2 + "\n## Retries\n\nTry again.\n")
+    status = outdated_status(tree)
+    assert status.label == "drifted, outdated"
+    assert (f"      the English text this page was stamped against is lost (translation_sources/outdated."
+            f"{fingerprint(ENGLISH_V1)[7:]}.md does not exist, and git history does not help: there is no git "
+            "repository here (a source archive?)), so these differences from today's docs/en/outdated.md may be "
+            "English changes as well as translation errors:") in report(tree.project(), {"pt": [status]}, set())
+
+
+def test_an_edited_store_entry_is_not_trusted(tree):
+    entry = sources_of(tree.root).path("outdated.md", fingerprint(ENGLISH_V1))
+    entry.write_text(ENGLISH_V1 + "edited\n", encoding="utf-8")
+    status = outdated_status(tree)
+    assert status.origin is Origin.LOST
+    assert status.note.startswith(f"translation_sources/outdated.{fingerprint(ENGLISH_V1)[7:]}.md: its text no "
+                                  "longer has the fingerprint in its name")
+
+
+def test_an_up_to_date_page_whose_english_text_is_not_kept_is_unstamped(tree):
+    tree.translate("pt", "current.md", PORTUGUESE, ENGLISH_V1, keep_source=False)
+    sources_of(tree.root).prune("current.md", set())
+    status = outdated_status(tree, "current.md")
+    assert status.label == "unstamped"
+    assert ("      the English text of its stamp is not in translation_sources/, so a later English change could not "
+            "be told apart from a translation error; run: .venv/bin/translations stamp docs/pt/current.md"
+            ) in report(tree.project(), {"pt": [status]}, set()).split("\n")
+
+
+def test_store_entries_no_translation_uses_are_listed(tree):
+    unused = sources_of(tree.root).record("gone.md", "# Gone\n")
+    assert unused_sources(tree.project()) == [f"translation_sources/{unused.name}"]
+    text = report(tree.project(), {}, set(), unused_sources(tree.project()))
+    assert f"  translation_sources/{unused.name}" in text.split("\n")
