@@ -7,7 +7,7 @@ import pytest
 from docs_tools.fingerprint import COMMAND
 from docs_tools.messages import KINDS, load
 from docs_tools.translation.parity import ParityChecker
-from docs_tools.translation.status import language_status
+from docs_tools.translation.status import language_status, unused_sources
 from tests.mkdocs_site import PROJECT
 
 TRANSLATIONS = [language.code for language in PROJECT.translations]
@@ -27,10 +27,14 @@ def test_parity_holds_for_every_translated_page(language):
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_status_shows_every_page_up_to_date(language):
     problems = [f"{status.label:<12} docs/{language}/{status.page}"
-                for status in language_status(PROJECT, language, history=False) if status.states]
+                for status in language_status(PROJECT, language, diffs=False) if status.states]
     assert not problems, (
         f"\n{chr(10).join(problems)}\nRun '{COMMAND} status {language}' for what to do on each page."
     )
+
+
+def test_the_store_keeps_exactly_the_english_texts_translations_are_stamped_against():
+    assert unused_sources(PROJECT) == [], f"run '{COMMAND} status' and delete what it lists"
 
 
 def test_every_language_has_its_reader_messages():
