@@ -1,4 +1,5 @@
-"""The texts readers see about translations (banners, 404 page), read from `translation_messages.yml`.
+"""The texts readers see about translations (banners, marks on changed sections, 404 page), read from
+`translation_messages.yml`.
 
 The banner and 404 hooks use them. A missing text, or a text without exactly one [bracketed] link, stops the
 build with the file, the language and the key, rather than showing a reader a half-translated page.
@@ -8,14 +9,16 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 MESSAGES_NAME = "translation_messages.yml"
 """The file of these texts, next to mkdocs.yml."""
-KINDS = ("not_translated", "outdated", "not_found")
+KINDS = ("not_translated", "outdated", "section_changed", "section_removed", "not_found")
+LABELS = {"outdated": ("changed_sections", "new_sections", "removed_sections", "page_start")}
+"""The further texts a kind needs, without a link: the outdated banner's lists of sections and their headings."""
 
 _LINK = re.compile(r"\[(?P<words>[^\[\]]+)\]")
 
@@ -30,6 +33,7 @@ class Message:
     before: str
     words: str
     after: str
+    labels: dict[str, str] = field(default_factory=dict)
 
     def markdown(self, target: str) -> str:
         """The text with its link as Markdown, so that MkDocs validates and rewrites `target`."""
@@ -52,7 +56,13 @@ def _parse(path: Path, language: str, kind: str, entry: object) -> Message:
                             f"{entry['text']!r}")
     link = links[0]
     text = entry["text"]
-    return Message(entry["title"], text[: link.start()], link["words"], text[link.end() :])
+    labels = {}
+    for key in LABELS.get(kind, ()):
+        label = entry.get(key)
+        if not isinstance(label, str) or not label.strip():
+            raise MessagesError(f"{where}: needs a '{key}' text")
+        labels[key] = label
+    return Message(entry["title"], text[: link.start()], link["words"], text[link.end() :], labels)
 
 
 def load(path: Path) -> dict[str, dict[str, Message]]:

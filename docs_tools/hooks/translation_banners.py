@@ -5,7 +5,9 @@ In a non-default language build:
   built); it gets a banner in the reader's language that links to the translation guide of that language, and its
   content is marked as English (`lang="en"`) for screen readers, the banner keeping the reader's language;
 - a translated page whose `translation_of` fingerprint differs from the English page's current fingerprint gets a
-  banner saying so, linking to the English page.
+  banner saying so, linking to the English page, and naming the sections whose English text changed since (found
+  by comparing the stamped English text, kept in `translation_sources/`, with today's), each linking to the
+  English section; those sections of the translation carry a mark saying so.
 English pages, up-to-date translations and never-stamped ones are left alone (`translations status` reports the
 latter).
 
@@ -21,24 +23,36 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from docs_tools.banners import TemplateChanged, after_title, banner, content_in
+from docs_tools import project
+from docs_tools.banners import Listed, TemplateChanged, after_heading, after_title, banner, content_in, \
+    section_lists, section_mark
 from docs_tools.fingerprint import COMMAND, STAMP_KEY, fingerprint, is_stamp
 from docs_tools.front_matter import PageError, read
 from docs_tools.language_build import language_build
 from docs_tools.messages import MESSAGES_NAME, MessagesError, for_language, load
+from docs_tools.outline import outline, plain_text
 from docs_tools.project import root_of, shown
+from docs_tools.sections import Change, section_changes
+from docs_tools.stamped_sources import SourceError, sources_of
 
 GUIDE = "contributing/translations.md"
 _messages: dict = {}
+_heading_id: list = []
+_marks: dict[str, list[tuple[str, str, str]]] = {}
+"""Per translated page: (heading id, message kind, link) of each section to mark, found in on_page_markdown."""
 
 
 def on_config(config):
-    """Read the reader-facing texts once per build; a live-reload rebuild reads them again."""
+    """Read the reader-facing texts once per build, with the site's slugify; a live-reload rebuild reads them
+    again."""
     _messages.clear()
+    _marks.clear()
     try:
         _messages.update(load(root_of(config) / MESSAGES_NAME))
     except MessagesError as error:
         raise PluginError(str(error)) from None
+    if config.plugins.get("i18n") is not None:
+        _heading_id[:] = [project.from_config(config).heading_id]
 
 
 def _not_translated(page, language: str, default: str) -> str:
@@ -47,7 +61,7 @@ def _not_translated(page, language: str, default: str) -> str:
     return banner("not_translated", message, message.markdown(guide), language)
 
 
-def _outdated(page, config, language: str, default: str) -> str | None:
+def _outdated(page, markdown: str, config, language: str, default: str) -> str | None:
     stamp = page.meta.get(STAMP_KEY)
     if stamp is None:
         return None
@@ -62,14 +76,48 @@ def _outdated(page, config, language: str, default: str) -> str | None:
             f"'sha256:0123456789abcdef'; run: {COMMAND} stamp {path}"
         )
     english = Path(config.docs_dir) / default / page.file.norm_src_uri
-    if not english.is_file() or fingerprint(english.read_text(encoding="utf-8")) == stamp:
+    if not english.is_file():
+        return None
+    current = english.read_text(encoding="utf-8")
+    if fingerprint(current) == stamp:
         return None
     alternate = page.file.alternates.get(default)
     if alternate is None:
         raise PluginError(f"{path}: the i18n plugin gave no {default} alternate for this page")
+    url = get_relative_url(alternate.url, page.url)
     message = for_language(_messages, language, "outdated")
-    return banner("outdated", message, message.html(get_relative_url(alternate.url, page.url), hreflang=default),
-                  language)
+    text = message.html(url, hreflang=default)
+    try:
+        stamped = sources_of(root_of(config)).read(page.file.norm_src_uri, stamp)
+    except SourceError as error:
+        raise PluginError(str(error)) from None
+    if stamped is not None:
+        lists = _changed_sections(page, markdown, stamped, current, url, language, default)
+        text = f"{text}\n\n{lists}" if lists else text
+    return banner("outdated", message, text, language)
+
+
+def _changed_sections(page, markdown: str, stamped: str, current: str, url: str, language: str, default: str) -> str:
+    """The banner's lists of the sections that changed in English since the stamp; remembers the marks to put on
+    the changed sections of the translation."""
+    titles = {heading.id: plain_text(heading.text) for heading in outline(markdown, "", _heading_id[0]).headings}
+    lists: dict[Change, list[Listed]] = {change: [] for change in Change}
+    marks = _marks.setdefault(page.file.src_uri, [])
+    start = for_language(_messages, language, "outdated").labels["page_start"]
+    for change in section_changes(stamped, current, _heading_id[0]):
+        section = change.section
+        href = url if section.id is None else f"{url}#{section.id}"
+        if change.change is Change.REMOVED:
+            lists[change.change].append(Listed(titles.get(section.id, plain_text(section.title or "")), None))
+            if section.id in titles:
+                marks.append((section.id, "section_removed", url))
+            continue
+        title = start if section.id is None else titles.get(section.id, plain_text(section.title or ""))
+        lists[change.change].append(Listed(title, href))
+        if change.change is Change.CHANGED and section.id in titles:
+            marks.append((section.id, "section_changed", href))
+    message = for_language(_messages, language, "outdated")
+    return section_lists(message, default, lists[Change.CHANGED], lists[Change.ADDED], lists[Change.REMOVED])
 
 
 @event_priority(-50)
@@ -81,10 +129,25 @@ def on_page_markdown(markdown, page, config, files):
         if page.file.locale != build.language:
             block = _not_translated(page, build.language, build.default)
         else:
-            block = _outdated(page, config, build.language, build.default)
+            block = _outdated(page, markdown, config, build.language, build.default)
     except MessagesError as error:
         raise PluginError(str(error)) from None
     return markdown if block is None else after_title(markdown, block)
+
+
+def on_page_content(html, page, config, files):
+    """Mark the sections of an outdated translation whose English text changed since the stamp."""
+    build = language_build(config)
+    if build is None or build.is_default:
+        return html
+    for anchor, kind, href in _marks.pop(page.file.src_uri, []):
+        try:
+            mark = section_mark(kind, for_language(_messages, build.language, kind), href, build.language,
+                                build.default)
+        except MessagesError as error:
+            raise PluginError(str(error)) from None
+        html = after_heading(html, anchor, mark) or html
+    return html
 
 
 def on_post_page(output, page, config):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from docs_tools.banners import TemplateChanged, after_title, banner, content_in
+from docs_tools.banners import Listed, TemplateChanged, after_heading, after_title, banner, content_in, section_lists, \
+    section_mark
 from docs_tools.messages import Message
 
 MESSAGE = Message("Not translated", "Read the ", "guide", ".")
@@ -43,3 +44,46 @@ def test_the_content_of_a_page_is_marked_with_its_language():
 def test_a_theme_without_the_content_element_stops_with_what_to_update():
     with pytest.raises(TemplateChanged, match="update docs_tools/banners.py for the new template"):
         content_in("<html><main><h1>Tasks</h1></main></html>", "en")
+
+
+OUTDATED = Message("Outdated", "See the ", "English page", ".",
+                   {"changed_sections": "Changed:", "new_sections": "New:", "removed_sections": "Gone:",
+                    "page_start": "Start"})
+
+
+def test_section_lists_link_each_section_to_english_and_escape_markdown():
+    lists = section_lists(OUTDATED, "en", [Listed("Tasks(as_group=True) *fast*", "../../a/#groups")],
+                          [Listed("<New>", "../../a/#new")], [Listed("Old", None)])
+    assert lists == (
+        'Changed:\n\n- <a href="../../a/#groups" hreflang="en">Tasks(as&#95;group=True) &#42;fast&#42;</a>\n\n'
+        'New:\n\n- <a href="../../a/#new" hreflang="en">&lt;New&gt;</a>\n\n'
+        "Gone:\n\n- Old"
+    )
+
+
+def test_section_lists_leave_out_empty_lists():
+    assert section_lists(OUTDATED, "en", [], [Listed("New", "#new")], []) == (
+        'New:\n\n- <a href="#new" hreflang="en">New</a>')
+
+
+def test_a_mark_is_a_warning_in_the_readers_language_that_search_skips():
+    mark = section_mark("section_changed", MESSAGE, "../../a/#x", "pt", "en")
+    assert mark == (
+        '<div class="admonition warning translation-section-mark translation-section-changed" lang="pt" '
+        'data-search-exclude>\n<p class="admonition-title">Not translated</p>\n'
+        '<p>Read the <a href="../../a/#x" hreflang="en">guide</a>.</p>\n</div>'
+    )
+
+
+def test_a_mark_goes_right_after_its_heading():
+    page = '<h1 id="t">T</h1><p>a</p><h2 id="x">X<a class="headerlink" href="#x">¶</a></h2><p>b</p>'
+    assert after_heading(page, "x", "MARK") == page.replace("</h2>", "</h2>\nMARK")
+
+
+def test_under_the_title_a_mark_goes_after_the_banner():
+    page = '<h1 id="t">T</h1>\n<div class="admonition warning translation-banner" lang="pt"><p>b</p></div><p>a</p>'
+    assert after_heading(page, "t", "MARK") == page.replace("</div>", "</div>\nMARK")
+
+
+def test_no_heading_with_the_id_no_mark():
+    assert after_heading('<h2 id="x">X</h2>', "y", "MARK") is None

@@ -9,7 +9,10 @@ from docs_tools.messages import MessagesError, for_language, load
 GOOD = """\
 en:
   not_translated: {title: Not translated, text: "Read the [guide]."}
-  outdated: {title: Outdated, text: "See the [English page] first."}
+  outdated: {title: Outdated, text: "See the [English page] first.", changed_sections: "Changed:",
+             new_sections: "New:", removed_sections: "Removed:", page_start: Start}
+  section_changed: {title: Changed, text: "[Read it in English]."}
+  section_removed: {title: Removed, text: "See the [English page]."}
   not_found: {title: Not found, text: "[Home]"}
 """
 
@@ -30,9 +33,12 @@ def test_a_message_renders_its_link_as_markdown_or_html(tmp_path):
          "messages.yml: en.not_translated: the text needs exactly one [bracketed] link, found 0: 'Read the guide.'"),
         (GOOD.replace('"[Home]"', '"[Home] or [search]"'),
          "messages.yml: en.not_found: the text needs exactly one [bracketed] link, found 2: '[Home] or [search]'"),
-        (GOOD.replace("  outdated: {title: Outdated, text: \"See the [English page] first.\"}\n", ""),
-         "messages.yml: en.outdated: needs a 'title' and a 'text'"),
-        ("en: hello\n", "messages.yml: en: needs the keys not_translated, outdated, not_found"),
+        (GOOD.replace("  section_changed: {title: Changed, text: \"[Read it in English].\"}\n", ""),
+         "messages.yml: en.section_changed: needs a 'title' and a 'text'"),
+        (GOOD.replace(' new_sections: "New:",', ""), "messages.yml: en.outdated: needs a 'new_sections' text"),
+        (GOOD.replace(' page_start: Start', ' page_start: " "'), "messages.yml: en.outdated: needs a 'page_start' text"),
+        ("en: hello\n", "messages.yml: en: needs the keys not_translated, outdated, section_changed, "
+                         "section_removed, not_found"),
         ("- en\n", "messages.yml: must map language codes to messages"),
     ],
 )

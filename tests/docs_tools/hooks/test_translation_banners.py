@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
 from docs_tools.messages import load
+from docs_tools.outline import outline
+from docs_tools.stamped_sources import sources_of
 from tests import mkdocs_site
 from tests.conftest import ENGLISH_ONLY_PAGE, OUTDATED_PAGE
-from tests.mkdocs_site import DEFAULT_LANGUAGE, TRANSLATIONS, page_file, page_url, text_of
+from tests.mkdocs_site import DEFAULT_LANGUAGE, PROJECT, TRANSLATIONS, page_file, page_url, text_of
 from tests.trees import copy_project
 
 MESSAGES = load(mkdocs_site.PROJECT.messages_path)
@@ -72,7 +75,25 @@ def test_an_outdated_translation_is_served_with_a_banner_linking_to_the_english_
     assert banner["style"] == "warning"
     assert message.title in text_of(banner["body"])
     here = "/" + page_url(OUTDATED_PAGE, language)
-    assert links(banner["body"], here) == [("/" + page_url(OUTDATED_PAGE, DEFAULT_LANGUAGE), DEFAULT_LANGUAGE)]
+    english = "/" + page_url(OUTDATED_PAGE, DEFAULT_LANGUAGE)
+    last = outline(PROJECT.page_path(DEFAULT_LANGUAGE, OUTDATED_PAGE).read_text(encoding="utf-8"), "",
+                   PROJECT.heading_id).headings[-1]
+    assert links(banner["body"], here) == [(english, DEFAULT_LANGUAGE), (f"{english}#{last.id}", DEFAULT_LANGUAGE)]
+    assert message.labels["changed_sections"] in text_of(banner["body"])
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_the_section_whose_english_text_changed_carries_a_mark_in_the_language(translation_states_site, language):
+    markup = page_file(translation_states_site.site, OUTDATED_PAGE, language).read_text(encoding="utf-8")
+    last = outline(PROJECT.page_path(DEFAULT_LANGUAGE, OUTDATED_PAGE).read_text(encoding="utf-8"), "",
+                   PROJECT.heading_id).headings[-1]
+    marks = []
+    for mark in re.finditer(r'</h(\d)>\s*<div class="admonition warning translation-section-mark '
+                            r'translation-section-changed" lang="([\w-]+)" data-search-exclude>\s*'
+                            r'<p class="admonition-title">([^<]*)</p>', markup):
+        heading = re.findall(rf'<h{mark[1]} id="([^"]+)"', markup[: mark.start()])[-1]
+        marks.append((heading, mark[2], mark[3]))
+    assert marks == [(last.id, language, MESSAGES[language]["section_changed"].title)]
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
@@ -119,3 +140,40 @@ def test_a_stamp_that_is_not_a_fingerprint_stops_the_build_with_file_and_line(tm
         f"docs/pt/{OUTDATED_PAGE}:2: translation_of 'last-tuesday' is not a fingerprint like "
         f"'sha256:0123456789abcdef'; run: .venv/bin/translations stamp docs/pt/{OUTDATED_PAGE}"
     ) in built.messages("ERROR")
+
+
+def test_the_search_index_leaves_out_the_section_marks(translation_states_site):
+    index = json.loads((translation_states_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for language in TRANSLATIONS:
+        title = MESSAGES[language]["section_changed"].title
+        assert not [doc["location"] for doc in index["docs"] if title in doc["text"] or title in doc["title"]]
+
+
+def english_moved_on(tmp_path) -> Path:
+    """A copy of the project whose English index page changed after its translations were stamped."""
+    project = copy_project(tmp_path / "project")
+    english = project / "docs" / "en" / OUTDATED_PAGE
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    return project
+
+
+def test_an_edited_stamped_english_text_stops_the_build_naming_it(tmp_path):
+    project = english_moved_on(tmp_path)
+    stamp = re.search(r"translation_of: (\S+)", (project / "docs" / "pt" / OUTDATED_PAGE).read_text("utf-8"))[1]
+    entry = sources_of(project).path(OUTDATED_PAGE, stamp)
+    entry.write_text(entry.read_text(encoding="utf-8") + "edited\n", encoding="utf-8")
+    built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
+    assert built.error is not None
+    assert any(message.startswith(f"translation_sources/{entry.name}: its text no longer has the fingerprint")
+               for message in built.messages("ERROR")), built.text
+
+
+def test_without_the_stamped_english_text_the_banner_names_no_section_and_nothing_is_marked(tmp_path):
+    project = english_moved_on(tmp_path)
+    shutil.rmtree(project / "translation_sources")
+    built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
+    assert built.error is None, built.text
+    for language in TRANSLATIONS:
+        (banner,) = banners(built.site, OUTDATED_PAGE, language)
+        assert len(links(banner["body"], "/" + page_url(OUTDATED_PAGE, language))) == 1
+        assert "translation-section-mark" not in page_file(built.site, OUTDATED_PAGE, language).read_text("utf-8")
