@@ -7,6 +7,7 @@ A language this module does not know is compared as written.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import tokenize
@@ -61,8 +62,10 @@ def _without_block_comments(code: str, opening: str, closing: str) -> str:
     return re.sub(pattern, lambda m: "\n" * m[0].count("\n"), code, flags=re.DOTALL)
 
 
+@functools.lru_cache(maxsize=4096)
 def without_comments(language: str, lines: tuple[str, ...]) -> tuple[str, ...]:
-    """The code lines that must be the same in every language: comments, blank lines and trailing spaces removed."""
+    """The code lines that must be the same in every language: comments, blank lines and trailing spaces removed.
+    Cached: the translations of a page mostly repeat its blocks, and tokenizing is the costly part."""
     language = language.lower()
     code = "\n".join(lines)
     if language in PYTHON:

@@ -174,7 +174,8 @@ def outline(text: str, path: str, heading_id) -> Outline:
             else:
                 fence.body.append((number, line))
             continue
-        opening = _FENCE_OPEN.match(line)
+        first = line.lstrip(" \t")[:1]  # most lines are prose: only a line's first character can make it more
+        opening = _FENCE_OPEN.match(line) if first in ("`", "~") else None
         if opening:
             prose[index] = ""
             fence = _OpenFence(number, opening["fence"][0], len(opening["fence"]), opening["info"])
@@ -183,8 +184,8 @@ def outline(text: str, path: str, heading_id) -> Outline:
         if "{!" in line and _add_includes(result, line, number, None):
             prose[index] = ""
             continue
-        atx = _ATX.match(line)
-        setext = _SETEXT.match(line)
+        atx = _ATX.match(line) if first == "#" else None
+        setext = _SETEXT.match(line) if first in ("=", "-") else None
         if atx:
             pending.append((number, len(atx["marks"]), re.sub(r"[ \t]+#+$", "", atx["text"] or ""), number))
             previous_prose = ""
@@ -192,10 +193,10 @@ def outline(text: str, path: str, heading_id) -> Outline:
             pending.append((number - 1, 1 if setext["rule"][0] == "=" else 2, previous_prose.strip(), number))
             previous_prose = ""
         else:
-            admonition = _ADMONITION.match(line)
+            admonition = _ADMONITION.match(line) if first in ("!", "?") else None
             if admonition:
                 result.admonitions.append(Admonition(number, admonition["marker"], admonition["kind"]))
-            tab = _TAB.match(line)
+            tab = _TAB.match(line) if first == "=" else None
             if tab:
                 result.ids.add(heading_id(plain_text(tab["title"])))
             previous_prose = line

@@ -43,6 +43,8 @@ def root_of(config: MkDocsConfig) -> Path:
 
 def shown(path: Path, root: Path) -> str:
     """A path as messages print it: relative to the project root, with forward slashes."""
+    if path.is_absolute() and root.is_absolute() and ".." not in path.parts and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()  # the common case, without the file system calls of resolve()
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

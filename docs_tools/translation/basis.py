@@ -56,6 +56,8 @@ class Bases:
         self.project = project
         self.sources = sources_of(project.root)
         self._outlines: dict[Path, Outline | None] = {}
+        self._pages: dict[tuple[str, str], Outline | None] = {}
+        self._bases: dict[tuple[str, str], Basis | None] = {}
         self._stamped: dict[tuple[str, str], tuple[Outline | None, Origin, str | None]] = {}
         self._changes: dict[tuple[str, str], list[SectionChange]] = {}
 
@@ -67,12 +69,25 @@ class Bases:
             )
         return self._outlines[path]
 
+    def page(self, language: str, page: str) -> Outline | None:
+        """The outline of docs/<language>/<page>; None when there is no such page."""
+        key = (language, page)
+        if key not in self._pages:
+            self._pages[key] = self.outline_of(self.project.page_path(language, page))
+        return self._pages[key]
+
     def english(self, page: str) -> Outline | None:
-        return self.outline_of(self.project.page_path(self.project.default_language, page))
+        return self.page(self.project.default_language, page)
 
     def of(self, language: str, page: str) -> Basis | None:
         """The basis of docs/<language>/<page>; None unless both it and its English page exist."""
-        translated = self.outline_of(self.project.page_path(language, page))
+        key = (language, page)
+        if key not in self._bases:
+            self._bases[key] = self._basis(language, page)
+        return self._bases[key]
+
+    def _basis(self, language: str, page: str) -> Basis | None:
+        translated = self.page(language, page)
         current = self.english(page)
         if translated is None or current is None:
             return None

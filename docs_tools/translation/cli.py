@@ -78,7 +78,7 @@ def command_status(project: project_module.Project, arguments: argparse.Namespac
         allowed.add(State.OUTDATED)
     if arguments.allow_missing:
         allowed.add(State.MISSING)
-    print(report(project, statuses, allowed, unused_sources(project) if not arguments.selection else []))
+    print(report(project, statuses, allowed, unused_sources(project, checker) if not arguments.selection else []))
     everything = [status for pages in statuses.values() for status in pages]
     print(f"Checked {len(everything)} page(s) in {len(statuses)} language(s) in {time.perf_counter() - started:.2f} s.")
     return 1 if failing(everything, allowed) else 0

@@ -399,6 +399,7 @@ class ParityChecker:
         self.project = project
         self.bases = Bases(project)
         self._broken: dict[str, dict[int, tuple[str, str]]] = {}
+        self._include_errors: dict[str, str | None] = {}
 
     def outline_of(self, path: Path) -> Outline | None:
         return self.bases.outline_of(path)
@@ -407,7 +408,7 @@ class ParityChecker:
         """Every difference of docs/<language>/<page> from the English text it was stamped against (or from
         `against`, e.g. today's English page when stamping); both pages must exist."""
         current = self.bases.english(page)
-        translated = self.outline_of(self.project.page_path(language, page))
+        translated = self.bases.page(language, page)
         assert current is not None and translated is not None, page
         if against is None:
             basis = self.bases.of(language, page)
@@ -433,11 +434,16 @@ class ParityChecker:
             return self._broken[page.path]
         broken = self._broken[page.path] = {}
         for item in page.includes:
-            try:
-                read_text(resolve(item.written, self.project.root, page.path, item.line), item.written, page.path,
-                          item.line)
-            except IncludeError as error:
-                broken[item.line] = (item.written, error.reason)
+            if item.written not in self._include_errors:  # the same file, whichever page names it
+                try:
+                    read_text(resolve(item.written, self.project.root, page.path, item.line), item.written,
+                              page.path, item.line)
+                    self._include_errors[item.written] = None
+                except IncludeError as error:
+                    self._include_errors[item.written] = error.reason
+            reason = self._include_errors[item.written]
+            if reason is not None:
+                broken[item.line] = (item.written, reason)
         return broken
 
     def _anchors(self, language: str, page: str, translated: Outline) -> list[Difference]:
@@ -457,7 +463,7 @@ class ParityChecker:
                 if not target_page.endswith(".md"):
                     continue
             english = self.bases.english(target_page)
-            target = self.outline_of(self.project.page_path(language, target_page)) or english
+            target = self.bases.page(language, target_page) or english
             if target is None or anchor in target.ids:
                 continue
             basis = self.bases.of(language, target_page)

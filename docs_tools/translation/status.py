@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from docs_tools.fingerprint import COMMAND, STAMP_KEY, fingerprint
-from docs_tools.front_matter import PageError, read, stamp_of
+from docs_tools.front_matter import PageError, stamp_of
 from docs_tools.project import Project
 from docs_tools.sections import Change, SectionChange
 from docs_tools.stamped_sources import sources_of
@@ -112,16 +112,19 @@ def failing(statuses: list[PageStatus], allowed: set[State]) -> list[PageStatus]
     return [status for status in statuses if status.states - allowed]
 
 
-def unused_sources(project: Project) -> list[str]:
+def unused_sources(project: Project, checker: ParityChecker | None = None) -> list[str]:
     """The store entries that no translated page is stamped against (left behind by a deleted translation)."""
+    bases = (checker or ParityChecker(project)).bases
     stamps: dict[str, set[str]] = {}
     for language in project.translations:
         for page in project.pages(language.code):
-            path = project.page_path(language.code, page)
-            try:
-                stamp = stamp_of(read(path.read_text(encoding="utf-8"), project.shown(path)), project.shown(path))
-            except PageError:
+            translated = bases.page(language.code, page)
+            if translated is None or translated.front_matter is None:
                 return []  # status reports the page; deciding on a guess could have a needed entry deleted
+            try:
+                stamp = stamp_of(translated.front_matter, translated.path)
+            except PageError:
+                return []
             if stamp is not None:
                 stamps.setdefault(page, set()).add(stamp)
     return [project.shown(path) for path in sources_of(project.root).unused(stamps)]
