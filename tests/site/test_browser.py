@@ -6,11 +6,13 @@ slow each other down more than the rest of the suite slows one.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.mkdocs_site import (
     DEFAULT_LANGUAGE,
@@ -108,6 +110,69 @@ def test_language_selector_keeps_the_reader_on_the_same_page(page, site_url, sou
         page.get_by_role("link", name=name).click()
         page.wait_for_url(site_url + page_url(source, language))
         assert page.locator("html").get_attribute("lang") == language
+
+
+SECTION_PAGE = "background-tasks.md"
+
+
+def section_ids(built_site, source: str) -> list[str]:
+    """The ids of the page's second-level sections, which every language shares."""
+    markup = page_file(built_site.site, source, DEFAULT_LANGUAGE).read_text(encoding="utf-8")
+    return re.findall(r'<h2 id="([^"]+)"', markup)
+
+
+def switch_language(page, language: str) -> None:
+    page.locator(".md-header__option .md-select").hover()
+    page.get_by_role("link", name=LANGUAGE_NAMES[language]).click()
+
+
+def section_in_view(page, anchor: str) -> bool:
+    return page.evaluate("""anchor => {
+        const box = document.getElementById(anchor).getBoundingClientRect();
+        return box.top >= 0 && box.top < window.innerHeight;
+    }""", anchor)
+
+
+def test_language_selector_keeps_the_section_the_reader_came_to(page, site_url, built_site):
+    anchor = section_ids(built_site, SECTION_PAGE)[-2]
+    page.goto(f"{site_url}{page_url(SECTION_PAGE, DEFAULT_LANGUAGE)}#{anchor}")
+    for language in (*TRANSLATIONS, DEFAULT_LANGUAGE):
+        switch_language(page, language)
+        page.wait_for_url(f"{site_url}{page_url(SECTION_PAGE, language)}#{anchor}")
+        assert page.locator("html").get_attribute("lang") == language
+        assert section_in_view(page, anchor)
+
+
+def scroll_to(page, anchor: str) -> None:
+    """Scroll with the mouse wheel until the heading is just under the top of the window."""
+    top = page.evaluate("anchor => document.getElementById(anchor).getBoundingClientRect().top", anchor)
+    page.mouse.wheel(0, top - 20)
+    page.wait_for_function("anchor => Math.abs(document.getElementById(anchor).getBoundingClientRect().top - 20) < 2",
+                           arg=anchor)
+
+
+def read_on(page, anchor: str) -> None:
+    """Go on scrolling a pixel at a time, as a reader does, until navigation.tracking has written the section into
+    the address. Material writes it 250 ms after the scrolling stops, and leaves out its first write after the
+    page loads; each attempt is bounded."""
+    for _ in range(5):
+        page.mouse.wheel(0, 1)
+        try:
+            page.wait_for_function("anchor => location.hash === '#' + anchor", arg=anchor, timeout=1_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"the address never showed #{anchor}: {page.url}")
+
+
+def test_language_selector_keeps_the_section_the_reader_scrolled_to(page, site_url, built_site):
+    anchor = section_ids(built_site, SECTION_PAGE)[2]
+    page.goto(site_url + page_url(SECTION_PAGE, DEFAULT_LANGUAGE))
+    scroll_to(page, anchor)
+    read_on(page, anchor)
+    switch_language(page, "ru")
+    page.wait_for_url(f"{site_url}{page_url(SECTION_PAGE, 'ru')}#{anchor}")
+    assert section_in_view(page, anchor)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
