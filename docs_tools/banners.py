@@ -66,7 +66,7 @@ _MARKDOWN_SPECIALS = str.maketrans({"*": "&#42;", "_": "&#95;", "[": "&#91;", "]
 def _item(section: Listed, hreflang: str) -> str:
     title = html.escape(section.title).translate(_MARKDOWN_SPECIALS)
     if section.href is None:
-        return f"- {title}"
+        return f"- <span>{title}</span>"  # a title such as '1. Install' is text, not a nested list
     return f'- <a href="{html.escape(section.href)}" hreflang="{html.escape(hreflang)}">{title}</a>'
 
 
@@ -99,7 +99,8 @@ _BANNER_AFTER = re.compile(r'\s*<div class="admonition [^"]*translation-banner[^
 def after_heading(page: str, anchor: str, block: str) -> str | None:
     """The page's HTML with `block` right after the heading whose id is `anchor` (after the banner, when the
     banner follows that heading); None when no heading has that id."""
-    heading = re.search(rf'<h([1-6]) id="{re.escape(html.escape(anchor))}"[^>]*>.*?</h\1>', page, re.DOTALL)
+    written = html.escape(anchor, quote=False).replace('"', "&quot;")  # as Python-Markdown writes attributes
+    heading = re.search(rf'<h([1-6])\b[^>]*?\sid="{re.escape(written)}"[^>]*>.*?</h\1>', page, re.DOTALL)
     if heading is None:
         return None
     end = heading.end()

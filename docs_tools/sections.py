@@ -107,24 +107,39 @@ def word_diff(before: tuple[str, ...], after: tuple[str, ...], context: int = 1)
 def section_changes(before: str, after: str, heading_id: Callable[[str], str]) -> list[SectionChange]:
     """The sections of `after` that are new or whose text differs from `before`, in page order, then the sections
     of `before` that `after` no longer has."""
-    old = {section.id: section for section in sections(before, heading_id)}
-    new = sections(after, heading_id)
+    old = dict(_keyed(sections(before, heading_id)))
+    new = _keyed(sections(after, heading_id))
     found = []
-    for section in new:
-        previous = old.get(section.id)
+    for key, section in new:
+        previous = old.get(key)
         if previous is None:
             found.append(SectionChange(Change.ADDED, section, word_diff((), section.lines)))
         elif _meaningful(previous.lines) != _meaningful(section.lines):
             found.append(SectionChange(Change.CHANGED, section, word_diff(previous.lines, section.lines)))
-    ids = {section.id for section in new}
+    keys = {key for key, _ in new}
     found.extend(SectionChange(Change.REMOVED, section, word_diff(section.lines, ()))
-                 for section in old.values() if section.id not in ids)
+                 for key, section in old.items() if key not in keys)
     return found
 
 
+def _keyed(found: list[Section]) -> list[tuple[tuple[str | None, int], Section]]:
+    """Each section with its id and how many sections before it have that id: two headings written with the same
+    explicit id stay two sections."""
+    seen: dict[str | None, int] = {}
+    keyed = []
+    for section in found:
+        keyed.append(((section.id, seen.get(section.id, 0)), section))
+        seen[section.id] = seen.get(section.id, 0) + 1
+    return keyed
+
+
 def _meaningful(lines: tuple[str, ...]) -> tuple[str, ...]:
-    """A section's lines without the blank lines at its end, which move when a section is added after it."""
-    end = len(lines)
-    while end and not lines[end - 1].strip():
-        end -= 1
-    return lines[:end]
+    """A section's lines as Markdown reads them: runs of blank lines count as one, and blank lines at the end
+    (which move when a section is added after it) not at all."""
+    kept: list[str] = []
+    for line in lines:
+        if line.strip() or (kept and kept[-1].strip()):
+            kept.append(line if line.strip() else "")
+    while kept and not kept[-1]:
+        kept.pop()
+    return tuple(kept)

@@ -64,6 +64,7 @@ class StampedSources:
         try:
             with os.fdopen(handle, "wb") as file:
                 file.write(normalise(text).encode("utf-8"))
+            os.chmod(temporary, 0o666 & ~_umask())  # mkstemp's 0600 would otherwise stay on the entry
             os.replace(temporary, path)
         except BaseException:
             os.unlink(temporary)
@@ -98,6 +99,12 @@ class StampedSources:
 
     def _shown(self, path: Path) -> str:
         return (PurePosixPath(SOURCES_NAME) / path.relative_to(self.folder).as_posix()).as_posix()
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def sources_of(root: Path) -> StampedSources:

@@ -60,6 +60,7 @@ class Bases:
         self._bases: dict[tuple[str, str], Basis | None] = {}
         self._stamped: dict[tuple[str, str], tuple[Outline | None, Origin, str | None]] = {}
         self._changes: dict[tuple[str, str], list[SectionChange]] = {}
+        self._kept: dict[tuple[str, str], bool] = {}
 
     def outline_of(self, path: Path) -> Outline | None:
         if path not in self._outlines:
@@ -124,6 +125,16 @@ class Bases:
             return None, Origin.LOST, f"{shown} does not exist, and git history does not help: {found.note}"
         return (outline(found.text, f"{self.project.shown(english)}@{found.commit}", self.project.heading_id),
                 Origin.HISTORY, f"found in commit {found.commit}; {shown} is missing")
+
+    def kept(self, page: str, stamp: str) -> bool:
+        """Whether the store holds the English text of `page` with fingerprint `stamp`, intact."""
+        key = (page, stamp)
+        if key not in self._kept:
+            try:
+                self._kept[key] = self.sources.read(page, stamp) is not None
+            except SourceError:
+                self._kept[key] = False
+        return self._kept[key]
 
     def changes(self, page: str, stamp: str) -> list[SectionChange] | None:
         """The English page's sections that changed since the text with fingerprint `stamp`; None when that text

@@ -16,7 +16,7 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher, get_close_matches
 from pathlib import Path
 from typing import TypeVar
@@ -40,6 +40,9 @@ class Difference:
     path: str
     line: int
     message: str
+    kind: str = field(default="", compare=False)
+    """What was compared ('headings', 'code blocks', ...): the same problem found against two English texts has
+    the same line and kind, though its message names different English lines."""
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -424,8 +427,9 @@ class ParityChecker:
         pair = _Pair(against, translated, _Sections(against, translated),
                      {line: reason for line, (_, reason) in broken.items()} if against is current else {})
         for check in (_front_matter, _includes, _code_blocks, _headings, _links, _admonitions):
-            found.extend(check(pair))
-        found.extend(self._anchors(language, page, translated))
+            kind = check.__name__.strip("_").replace("_", " ")
+            found.extend(replace(difference, kind=kind) for difference in check(pair))
+        found.extend(replace(difference, kind="anchors") for difference in self._anchors(language, page, translated))
         return sorted(set(found))
 
     def _broken_includes(self, page: Outline) -> dict[int, tuple[str, str]]:

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from docs_tools.fingerprint import fingerprint
 from docs_tools.front_matter import PageError, read, stamp_of, with_stamp
 from docs_tools.project import Project
-from docs_tools.stamped_sources import sources_of
+from docs_tools.stamped_sources import SourceError, sources_of
 from docs_tools.translation.parity import ParityChecker
 
 
@@ -71,7 +71,11 @@ def stamp(project: Project, checker: ParityChecker, language: str, page: str) ->
         raise StampError(f"{shown}: not stamped, it does not match the English page yet:\n{listed}")
     sources = checker.bases.sources
     value = fingerprint(current.text)
-    recorded = None if sources.path(page, value).is_file() else project.shown(sources.record(page, current.text))
+    try:
+        kept = sources.read(page, value) is not None
+    except SourceError:
+        kept = False  # an edited or unreadable entry: written anew
+    recorded = None if kept else project.shown(sources.record(page, current.text))
     text = translated.read_bytes().decode("utf-8")
     stamped = with_stamp(text, value, shown)
     if stamped != text:

@@ -50,6 +50,8 @@ class PageStatus:
     """Up to date, but the store lacks the English text of the stamp."""
     ready: bool = False
     """Outdated, but it already matches today's English page: only the stamp is left to do."""
+    remaining: list[Difference] = field(default_factory=list)
+    """Outdated and partly updated: what still differs from today's English page."""
     origin: Origin | None = None
     note: str | None = None
     changes: list[SectionChange] | None = None
@@ -85,13 +87,17 @@ def page_status(project: Project, checker: ParityChecker, language: str, page: s
         status.states.add(State.OUTDATED)
         if diffs and basis.stamp is not None:
             status.changes = checker.bases.changes(page, basis.stamp)
-        if status.differences and basis.stamp_error is None:
-            status.ready = not checker.check_page(language, page, against=basis.current)
-            if status.ready:
-                status.differences = []
+        if status.differences and basis.origin is not Origin.LOST:
+            # The translator has begun the update: what differs from the stamped text but not from today's English
+            # page is work in progress; drift is what differs from both.
+            remaining = checker.check_page(language, page, against=basis.current)
+            both = {(difference.line, difference.kind) for difference in remaining}
+            status.differences = [d for d in status.differences if (d.line, d.kind) in both]
+            status.ready = not remaining
+            status.remaining = [] if status.differences else remaining
     elif basis.stamp is None and basis.stamp_error is None and translated.front_matter is not None:
         status.states.add(State.UNSTAMPED)
-    elif basis.stamp is not None and not checker.bases.sources.path(page, basis.stamp).is_file():
+    elif basis.stamp is not None and not checker.bases.kept(page, basis.stamp):
         status.states.add(State.UNSTAMPED)
         status.source_missing = True
     if status.differences:
@@ -153,18 +159,25 @@ def _details(project: Project, status: PageStatus) -> list[str]:
     if State.ORPHAN in status.states:
         lines.append(f"{english} no longer exists: delete {translated}, or move it to where its English page went")
     if State.OUTDATED in status.states and status.origin is Origin.LOST and status.differences:
-        lines.append(f"the English text this page was stamped against is lost ({status.note}), so these differences "
-                     f"from today's {english} may be English changes as well as translation errors:")
+        lines.append(f"the English text this page was stamped against is lost ({status.note}), so the page is "
+                     f"compared with today's {english} and counts as drifted until it matches it and is stamped; "
+                     "these differences may be English changes as well as translation errors:")
     lines.extend(str(difference) for difference in status.differences)
     if State.UNSTAMPED in status.states and status.source_missing:
-        lines.append(f"the English text of its stamp is not in {sources_of(project.root).folder.name}/, so a later "
-                     f"English change could not be told apart from a translation error; run: {stamp}")
+        entry = project.shown(sources_of(project.root).path(status.page, status.stamp or ""))
+        lines.append(f"the English text of its stamp is not kept intact in {entry}, so a later English change could "
+                     f"not be told apart from a translation error; run: {stamp}")
     elif State.UNSTAMPED in status.states:
         lines.append(f"{translated} has no '{STAMP_KEY}': once it says what {english} says, run: {stamp}")
     if State.OUTDATED in status.states:
         lines.append(f"{english} changed since this translation was stamped ({status.stamp}, now {status.english})")
-        if status.changes is not None:
+        if status.changes:
             lines.extend(_section_changes(status.changes))
+        elif status.changes is not None:
+            lines.append("no section changed: only blank lines or line endings did")
+        if status.remaining:
+            lines.append(f"update in progress; still different from today's {english}:")
+            lines.extend(f"  {difference}" for difference in status.remaining)
         if status.origin is Origin.HISTORY:
             lines.append(f"the stamped English text was {status.note}")
         elif status.origin is Origin.LOST and not status.differences:

@@ -57,7 +57,7 @@ def test_section_lists_link_each_section_to_english_and_escape_markdown():
     assert lists == (
         'Changed:\n\n- <a href="../../a/#groups" hreflang="en">Tasks(as&#95;group=True) &#42;fast&#42;</a>\n\n'
         'New:\n\n- <a href="../../a/#new" hreflang="en">&lt;New&gt;</a>\n\n'
-        "Gone:\n\n- Old"
+        "Gone:\n\n- <span>Old</span>"
     )
 
 
@@ -83,6 +83,16 @@ def test_a_mark_goes_right_after_its_heading():
 def test_under_the_title_a_mark_goes_after_the_banner():
     page = '<h1 id="t">T</h1>\n<div class="admonition warning translation-banner" lang="pt"><p>b</p></div><p>a</p>'
     assert after_heading(page, "t", "MARK") == page.replace("</div>", "</div>\nMARK")
+
+
+def test_a_mark_finds_its_heading_whatever_the_attribute_order_and_escaping():
+    page = '<h2 class="cls" id="x">X</h2><h3 id="it\'s &amp; &quot;q&quot;">Q</h3>'
+    assert after_heading(page, "x", "MARK") == page.replace("</h2>", "</h2>\nMARK")
+    assert after_heading(page, 'it\'s & "q"', "MARK") == page.replace("</h3>", "</h3>\nMARK")
+
+
+def test_a_title_that_looks_like_a_list_stays_text():
+    assert section_lists(OUTDATED, "en", [], [], [Listed("1. Install", None)]) == "Gone:\n\n- <span>1. Install</span>"
 
 
 def test_no_heading_with_the_id_no_mark():

@@ -65,6 +65,12 @@ def test_a_renamed_id_is_one_section_removed_and_one_added():
     assert changes(PAGE, PAGE.replace("{ #errors }", "{ #failures }")) == [("added", "failures"), ("removed", "errors")]
 
 
+def test_two_headings_with_one_explicit_id_stay_two_sections():
+    page = "# T\n\n## A { #x }\n\nOne.\n\n## B { #x }\n\nTwo.\n"
+    assert changes(page, page.replace("Two.", "Three.")) == [("changed", "x")]
+    assert [c.section.title for c in section_changes(page, page.replace("Two.", "Three."), slug)] == ["B"]
+
+
 def test_a_new_title_in_the_front_matter_is_a_change_at_the_top():
     assert changes(PAGE, PAGE.replace("title: Tasks", "title: Background tasks")) == [("changed", None)]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import pytest
 
 from docs_tools.fingerprint import fingerprint
@@ -47,6 +50,15 @@ def test_an_entry_that_is_not_utf8_is_refused_with_its_name(sources):
     path.write_bytes(b"\xff\xfe")
     with pytest.raises(SourceError, match=rf"^translation_sources/{path.name}: cannot be read"):
         sources.read("index.md", fingerprint(PAGE))
+
+
+def test_an_entry_gets_the_permissions_of_an_ordinary_new_file(sources):
+    previous = os.umask(0o022)
+    try:
+        path = sources.record("index.md", PAGE)
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
 
 
 def test_recording_leaves_no_temporary_file(sources):

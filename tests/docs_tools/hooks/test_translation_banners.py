@@ -157,6 +157,16 @@ def english_moved_on(tmp_path) -> Path:
     return project
 
 
+def test_an_english_change_of_blank_lines_only_shows_readers_no_banner(tmp_path):
+    project = copy_project(tmp_path / "project")
+    english = project / "docs" / "en" / OUTDATED_PAGE
+    english.write_text(english.read_text(encoding="utf-8").replace("\n\n", "\n\n\n", 1), encoding="utf-8")
+    built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
+    assert built.error is None, built.text
+    for language in TRANSLATIONS:
+        assert banners(built.site, OUTDATED_PAGE, language) == []
+
+
 def test_an_edited_stamped_english_text_stops_the_build_naming_it(tmp_path):
     project = english_moved_on(tmp_path)
     stamp = re.search(r"translation_of: (\S+)", (project / "docs" / "pt" / OUTDATED_PAGE).read_text("utf-8"))[1]

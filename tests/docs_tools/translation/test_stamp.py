@@ -59,6 +59,14 @@ def test_the_english_text_is_kept_under_its_fingerprint(tree):
     assert do_stamp(tree).recorded is None
 
 
+def test_stamping_rewrites_an_edited_english_text(tree):
+    do_stamp(tree)
+    entry = sources_of(tree.root).path("page.md", fingerprint(ENGLISH))
+    entry.write_text(ENGLISH + "edited\n", encoding="utf-8")
+    assert do_stamp(tree).recorded == f"translation_sources/{entry.name}"
+    assert entry.read_text(encoding="utf-8") == ENGLISH
+
+
 def test_an_already_stamped_page_gets_its_english_text_kept(tree):
     tree.translate("pt", "page.md", PORTUGUESE, ENGLISH, keep_source=False)
     result = do_stamp(tree)

@@ -151,6 +151,38 @@ def test_an_outdated_page_already_updated_to_the_english_page_only_needs_its_sta
             "docs/pt/outdated.md") in text.split("\n")
 
 
+RETRIES = "\n## Retries\n\nTry again.\n\n```python\nretry()\n```\n"
+
+
+def test_a_translation_halfway_through_its_update_is_outdated_with_what_remains(tree):
+    tree.write("en", "outdated.md", ENGLISH_V1 + RETRIES)
+    tree.translate("pt", "outdated.md", PORTUGUESE + "\n## De novo { #retries }\n\nOutra vez.\n", ENGLISH_V1)
+    status = outdated_status(tree)
+    assert (status.label, status.differences, status.ready) == ("outdated", [], False)
+    assert [d.kind for d in status.remaining] == ["code blocks"]
+    lines = report(tree.project(), {"pt": [status]}, {State.OUTDATED}).split("\n")
+    assert "      update in progress; still different from today's docs/en/outdated.md:" in lines
+    assert lines[-1] == "Nothing else to do; 1 page(s) allowed by --allow-outdated."
+
+
+def test_a_mistake_in_a_section_english_did_not_change_is_drift_during_an_update(tree):
+    tree.write("en", "outdated.md", ENGLISH_V1 + RETRIES)
+    updated = PORTUGUESE.replace("{ #errors }", "{ #erros }") + "\n## De novo { #retries }\n\nOutra vez.\n"
+    tree.translate("pt", "outdated.md", updated, ENGLISH_V1)
+    status = outdated_status(tree)
+    assert status.label == "drifted, outdated"
+    assert [(d.line, d.kind) for d in status.differences] == [(9, "headings")]
+    assert status.remaining == []
+
+
+def test_an_english_change_of_blank_lines_only_names_no_section(tree):
+    tree.write("en", "outdated.md", ENGLISH_V1.replace("\n\n## Errors", "\n\n\n## Errors"))
+    status = outdated_status(tree)
+    assert (status.label, status.changes) == ("outdated", [])
+    assert "      no section changed: only blank lines or line endings did" in report(
+        tree.project(), {"pt": [status]}, set()).split("\n")
+
+
 def test_the_english_changes_are_shown_section_by_section_word_by_word(tree):
     tree.write("en", "outdated.md", ENGLISH_V2 + "\n## Retries\n\nTry again.\n")
     status = outdated_status(tree)
@@ -214,8 +246,9 @@ def test_a_lost_stamped_text_is_reported_and_differences_are_not_trusted(reposit
     assert status.label == "drifted, outdated"
     assert (f"      the English text this page was stamped against is lost (translation_sources/outdated."
             f"{fingerprint(ENGLISH_V1)[7:]}.md does not exist, and git history does not help: there is no git "
-            "repository here (a source archive?)), so these differences from today's docs/en/outdated.md may be "
-            "English changes as well as translation errors:") in report(tree.project(), {"pt": [status]}, set())
+            "repository here (a source archive?)), so the page is compared with today's docs/en/outdated.md and counts "
+            "as drifted until it matches it and is stamped; these differences may be English changes as well as "
+            "translation errors:") in report(tree.project(), {"pt": [status]}, set())
 
 
 def test_an_edited_store_entry_is_not_trusted(tree):
@@ -232,9 +265,16 @@ def test_an_up_to_date_page_whose_english_text_is_not_kept_is_unstamped(tree):
     sources_of(tree.root).prune("current.md", set())
     status = outdated_status(tree, "current.md")
     assert status.label == "unstamped"
-    assert ("      the English text of its stamp is not in translation_sources/, so a later English change could not "
-            "be told apart from a translation error; run: .venv/bin/translations stamp docs/pt/current.md"
-            ) in report(tree.project(), {"pt": [status]}, set()).split("\n")
+    assert (f"      the English text of its stamp is not kept intact in translation_sources/current."
+            f"{fingerprint(ENGLISH_V1)[7:]}.md, so a later English change could not be told apart from a translation "
+            "error; run: .venv/bin/translations stamp docs/pt/current.md") in report(
+        tree.project(), {"pt": [status]}, set()).split("\n")
+
+
+def test_an_up_to_date_page_whose_kept_english_text_was_edited_is_unstamped(tree):
+    entry = sources_of(tree.root).path("current.md", fingerprint(ENGLISH_V1))
+    entry.write_text(ENGLISH_V1 + "edited\n", encoding="utf-8")
+    assert outdated_status(tree, "current.md").label == "unstamped"
 
 
 def test_store_entries_no_translation_uses_are_listed(tree):
