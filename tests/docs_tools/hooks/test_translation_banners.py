@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -149,26 +148,45 @@ def test_the_search_index_leaves_out_the_section_marks(translation_states_site):
         assert not [doc["location"] for doc in index["docs"] if title in doc["text"] or title in doc["title"]]
 
 
-def english_moved_on(tmp_path) -> Path:
-    """A copy of the project whose English index page changed after its translations were stamped."""
-    project = copy_project(tmp_path / "project")
-    english = project / "docs" / "en" / OUTDATED_PAGE
-    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
-    return project
+BLANK_LINES_ONLY = "background-tasks.md"
+UNKEPT = "responses.md"
 
 
-def test_an_english_change_of_blank_lines_only_shows_readers_no_banner(tmp_path):
-    project = copy_project(tmp_path / "project")
-    english = project / "docs" / "en" / OUTDATED_PAGE
-    english.write_text(english.read_text(encoding="utf-8").replace("\n\n", "\n\n\n", 1), encoding="utf-8")
-    built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
+@pytest.fixture(scope="module")
+def english_moved_on(tmp_path_factory) -> mkdocs_site.Built:
+    """A copy of the project, built, where after the translations were stamped the English background-tasks page
+    gained a blank line, and the English responses page a sentence while the store lost its stamped text."""
+    root = tmp_path_factory.mktemp("english-moved-on")
+    project = copy_project(root / "project")
+    english = project / "docs" / "en"
+    page = english / BLANK_LINES_ONLY
+    page.write_text(page.read_text(encoding="utf-8").replace("\n\n", "\n\n\n", 1), encoding="utf-8")
+    page = english / UNKEPT
+    for path, _ in [item for item in sources_of(project).entries().items() if item[1][0] == UNKEPT]:
+        path.unlink()
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    built = mkdocs_site.build(root / "site", project / "mkdocs.yml")
     assert built.error is None, built.text
-    for language in TRANSLATIONS:
-        assert banners(built.site, OUTDATED_PAGE, language) == []
+    return built
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_an_english_change_of_blank_lines_only_shows_readers_no_banner(english_moved_on, language):
+    assert banners(english_moved_on.site, BLANK_LINES_ONLY, language) == []
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_without_the_stamped_english_text_the_banner_names_no_section_and_nothing_is_marked(english_moved_on,
+                                                                                           language):
+    (banner,) = banners(english_moved_on.site, UNKEPT, language)
+    assert len(links(banner["body"], "/" + page_url(UNKEPT, language))) == 1
+    assert "translation-section-mark" not in page_file(english_moved_on.site, UNKEPT, language).read_text("utf-8")
 
 
 def test_an_edited_stamped_english_text_stops_the_build_naming_it(tmp_path):
-    project = english_moved_on(tmp_path)
+    project = copy_project(tmp_path / "project")
+    english = project / "docs" / "en" / OUTDATED_PAGE
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
     stamp = re.search(r"translation_of: (\S+)", (project / "docs" / "pt" / OUTDATED_PAGE).read_text("utf-8"))[1]
     entry = sources_of(project).path(OUTDATED_PAGE, stamp)
     entry.write_text(entry.read_text(encoding="utf-8") + "edited\n", encoding="utf-8")
@@ -176,14 +194,3 @@ def test_an_edited_stamped_english_text_stops_the_build_naming_it(tmp_path):
     assert built.error is not None
     assert any(message.startswith(f"translation_sources/{entry.name}: its text no longer has the fingerprint")
                for message in built.messages("ERROR")), built.text
-
-
-def test_without_the_stamped_english_text_the_banner_names_no_section_and_nothing_is_marked(tmp_path):
-    project = english_moved_on(tmp_path)
-    shutil.rmtree(project / "translation_sources")
-    built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
-    assert built.error is None, built.text
-    for language in TRANSLATIONS:
-        (banner,) = banners(built.site, OUTDATED_PAGE, language)
-        assert len(links(banner["body"], "/" + page_url(OUTDATED_PAGE, language))) == 1
-        assert "translation-section-mark" not in page_file(built.site, OUTDATED_PAGE, language).read_text("utf-8")
