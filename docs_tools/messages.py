@@ -16,9 +16,13 @@ import yaml
 
 MESSAGES_NAME = "translation_messages.yml"
 """The file of these texts, next to mkdocs.yml."""
-KINDS = ("not_translated", "outdated", "section_changed", "section_removed", "not_found")
-LABELS = {"outdated": ("changed_sections", "new_sections", "removed_sections", "page_start")}
-"""The further texts a kind needs, without a link: the outdated banner's lists of sections and their headings."""
+KINDS = ("not_translated", "outdated", "section_changed", "section_removed", "not_found", "page_chrome")
+LABELS = {"outdated": ("changed_sections", "new_sections", "removed_sections", "page_start"),
+          "page_chrome": ("permalink",)}
+"""The further texts a kind needs, without a link: the outdated banner's lists of sections and their headings, and
+the tooltip of a heading's link to itself."""
+UNTITLED = frozenset({"page_chrome"})
+"""Kinds with no title: the page chrome's text is the footer's credit line."""
 
 _LINK = re.compile(r"\[(?P<words>[^\[\]]+)\]")
 
@@ -48,7 +52,10 @@ class Message:
 
 def _parse(path: Path, language: str, kind: str, entry: object) -> Message:
     where = f"{path.name}: {language}.{kind}"
-    if not isinstance(entry, dict) or not isinstance(entry.get("title"), str) or not isinstance(entry.get("text"), str):
+    if kind in UNTITLED:
+        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
+            raise MessagesError(f"{where}: needs a 'text'")
+    elif not isinstance(entry, dict) or not isinstance(entry.get("title"), str) or not isinstance(entry.get("text"), str):
         raise MessagesError(f"{where}: needs a 'title' and a 'text'")
     links = list(_LINK.finditer(entry["text"]))
     if len(links) != 1:
@@ -62,7 +69,7 @@ def _parse(path: Path, language: str, kind: str, entry: object) -> Message:
         if not isinstance(label, str) or not label.strip():
             raise MessagesError(f"{where}: needs a '{key}' text")
         labels[key] = label
-    return Message(entry["title"], text[: link.start()], link["words"], text[link.end() :], labels)
+    return Message(entry.get("title", ""), text[: link.start()], link["words"], text[link.end() :], labels)
 
 
 def load(path: Path) -> dict[str, dict[str, Message]]:

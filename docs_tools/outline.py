@@ -103,6 +103,9 @@ class Outline:
     admonitions: list[Admonition] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     errors: list[PageError] = field(default_factory=list)
+    prose: str = ""
+    """The page with everything but prose blanked out (front matter, code blocks, include lines, inline code), line
+    for line, so that a position in it is a position in the file."""
 
 
 @dataclass
@@ -204,6 +207,7 @@ def outline(text: str, path: str, heading_id) -> Outline:
         result.errors.append(PageError(path, fence.line, "this code fence is never closed; add the closing fence"))
 
     body = _CODE_SPAN.sub(_blank, "\n".join(prose))
+    result.prose = body
     _collect_ids(result, body)
     _collect_headings(result, pending, heading_id)
     _collect_links(result, body)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from docs_tools import project as project_module
 from docs_tools.fingerprint import fingerprint
+from docs_tools.glossary import GLOSSARY_NAME
 from docs_tools.messages import MESSAGES_NAME
 from docs_tools.stamped_sources import SOURCES_NAME, sources_of
 from docs_tools.translation.parity import Difference, ParityChecker
@@ -116,15 +117,15 @@ def git(root: Path, *args: str) -> str:
 
 
 def copy_project(destination: Path) -> Path:
-    """The real site's sources (config, reader messages, hooks, pages, examples, stamped English texts) in a folder
-    the test may change.
+    """The real site's sources (config, reader messages, glossary, hooks, pages, examples, stamped English texts) in
+    a folder the test may change.
 
     The copied hooks import `docs_tools` from the installed package, like the real ones.
     """
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", MESSAGES_NAME):
+    for name in ("mkdocs.yml", MESSAGES_NAME, GLOSSARY_NAME):
         shutil.copy2(ROOT / name, destination / name)
     ignore = shutil.ignore_patterns("__pycache__")
-    for name in ("docs", "docs_src", "docs_tools", SOURCES_NAME):
+    for name in ("docs", "docs_src", "docs_tools", SOURCES_NAME, "theme_overrides"):
         shutil.copytree(ROOT / name, destination / name, ignore=ignore)
     return destination

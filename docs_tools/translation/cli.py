@@ -19,6 +19,7 @@ from pathlib import Path
 from docs_tools import project as project_module
 from docs_tools.fingerprint import COMMAND
 from docs_tools.front_matter import PageError
+from docs_tools.glossary import GlossaryError
 from docs_tools.translation.parity import ParityChecker
 from docs_tools.translation.scaffold import ScaffoldError, add_language
 from docs_tools.translation.stamp import StampError, page_of, stamp
@@ -173,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         root = arguments.project.resolve() if arguments.project else project_module.find_root(Path.cwd())
         project = project_module.load(root)
         return arguments.run(project, arguments)
-    except (project_module.ProjectError, StampError, ScaffoldError, PageError) as error:
+    except (project_module.ProjectError, StampError, ScaffoldError, PageError, GlossaryError) as error:
         print(f"error: {error}", file=sys.stderr)
         return USAGE_ERROR
     except BrokenPipeError:

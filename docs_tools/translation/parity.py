@@ -4,7 +4,7 @@ Checked, each with the file and line to fix: the include lines and their fence a
 (comments may be translated), the number and levels of headings and their ids (the English ones, so that a link
 `page.md#id` works in every language), the link targets and that in-page anchors resolve
 in the translation, the front matter keys (only `title` and `description` may be translated) and the admonition
-types. Every message says what to change.
+types; and the translation's terminology (see `docs_tools.glossary`). Every message says what to change.
 
 The English text is the one the translation was stamped against (see `docs_tools.translation.basis`): a change
 made to the English page since is not the translation's error, it makes the page outdated. Links to sections are
@@ -23,6 +23,8 @@ from typing import TypeVar
 from urllib.parse import unquote, urlsplit
 
 from docs_tools.fences import parse_info
+from docs_tools.glossary import GLOSSARY_NAME, Glossary
+from docs_tools.glossary import load as load_glossary
 from docs_tools.fingerprint import STAMP_KEY
 from docs_tools.includes import IncludeError, read_text, resolve
 from docs_tools.outline import Admonition, CodeBlock, Heading, Include, Outline
@@ -403,6 +405,14 @@ class ParityChecker:
         self.bases = Bases(project)
         self._broken: dict[str, dict[int, tuple[str, str]]] = {}
         self._include_errors: dict[str, str | None] = {}
+        self._glossary: Glossary | None = None
+
+    @property
+    def glossary(self) -> Glossary:
+        """The project's glossary, read on first use (GlossaryError when it is malformed)."""
+        if self._glossary is None:
+            self._glossary = load_glossary(self.project.root / GLOSSARY_NAME)
+        return self._glossary
 
     def outline_of(self, path: Path) -> Outline | None:
         return self.bases.outline_of(path)
@@ -430,6 +440,8 @@ class ParityChecker:
             kind = check.__name__.strip("_").replace("_", " ")
             found.extend(replace(difference, kind=kind) for difference in check(pair))
         found.extend(replace(difference, kind="anchors") for difference in self._anchors(language, page, translated))
+        found.extend(Difference(translated.path, variant.line, self.glossary.message(variant), "terminology")
+                     for variant in self.glossary.variants(language, translated.prose))
         return sorted(set(found))
 
     def _broken_includes(self, page: Outline) -> dict[int, tuple[str, str]]:

@@ -14,6 +14,7 @@ en:
   section_changed: {title: Changed, text: "[Read it in English]."}
   section_removed: {title: Removed, text: "See the [English page]."}
   not_found: {title: Not found, text: "[Home]"}
+  page_chrome: {text: "Made with [the theme]", permalink: Link here}
 """
 
 
@@ -38,7 +39,9 @@ def test_a_message_renders_its_link_as_markdown_or_html(tmp_path):
         (GOOD.replace(' new_sections: "New:",', ""), "messages.yml: en.outdated: needs a 'new_sections' text"),
         (GOOD.replace(' page_start: Start', ' page_start: " "'), "messages.yml: en.outdated: needs a 'page_start' text"),
         ("en: hello\n", "messages.yml: en: needs the keys not_translated, outdated, section_changed, "
-                         "section_removed, not_found"),
+                         "section_removed, not_found, page_chrome"),
+        (GOOD.replace('text: "Made with [the theme]", ', ""), "messages.yml: en.page_chrome: needs a 'text'"),
+        (GOOD.replace(", permalink: Link here", ""), "messages.yml: en.page_chrome: needs a 'permalink' text"),
         ("- en\n", "messages.yml: must map language codes to messages"),
     ],
 )

@@ -156,7 +156,7 @@ def test_the_changed_section_carries_a_mark_and_no_other_does(site, language):
     translated = page_file(site.site, CHANGED, language).read_text(encoding="utf-8")
     first_id = re.search(r'<h2 id="([^"]+)"', translated)[1]
     marks = re.findall(r'<h([1-6]) id="([^"]+)".*?</h\1>\s*<div class="admonition warning translation-section-mark '
-                       r'translation-section-changed" lang="(\w+)"', translated, re.DOTALL)
+                       r'translation-section-changed" lang="([\w-]+)"', translated, re.DOTALL)
     assert [(anchor, lang) for _, anchor, lang in marks] == [(first_id, language)]
     assert translated.count("translation-section-mark") == 1
     (href,) = re.findall(r'translation-section-changed".*?<a href="([^"]*)" hreflang="en">', translated, re.DOTALL)

@@ -69,7 +69,7 @@ def test_included_code_and_its_highlighted_lines_are_rendered(built_site, source
 def test_language_selector_links_to_the_same_page(built_site, source, language):
     markup = page_file(built_site.site, source, language).read_text(encoding="utf-8")
     links = dict(
-        (lang, href) for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', markup)
+        (lang, href) for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([A-Za-z-]+)" class="md-select__link"', markup)
     )
     assert set(links) == set(LANGUAGES)
     here = "/" + page_url(source, language)
@@ -78,8 +78,10 @@ def test_language_selector_links_to_the_same_page(built_site, source, language):
 
 
 def test_search_knows_every_language(built_site):
+    """Search stems words with lunr's language support, which knows languages, not regions: pt-BR is searched as
+    pt."""
     config = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
-    assert set(config["lang"]) == set(LANGUAGES)
+    assert set(config["lang"]) == {language.split("-")[0] for language in LANGUAGES}
 
 
 @pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE])
@@ -92,6 +94,25 @@ def test_navigation_labels_are_translated(built_site, language):
     shown = {text_of(m).strip() for m in re.findall(r'<span class="md-ellipsis">(.*?)</span>', markup, re.S)}
     for label in labels:
         assert translations[label] in shown, f"{language}: nav shows {sorted(shown)}, not {translations[label]!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_has_its_own_navigation_label_and_title(built_site, language):
+    """Two pages under one name would share a <title>, and a footer could read 'Previous: X' and 'Next: X'."""
+    (settings,) = [entry for entry in PROJECT.config.plugins["i18n"].config.languages if entry.locale == language]
+    translated = settings.nav_translations or {}
+    leaves = [label for item in PROJECT.config.nav for label in _page_labels(item)]
+    shown = [translated.get(label, label) for label in leaves]
+    assert len(set(shown)) == len(leaves) == len(PAGES), f"{language}: {shown}"
+    titles = [re.search(r"<title>(.*?)</title>", page_file(built_site.site, source, language).read_text(
+        encoding="utf-8"), re.S)[1] for source in PAGES]
+    assert len(set(titles)) == len(titles), f"{language}: {titles}"
+
+
+def _page_labels(item) -> list[str]:
+    """The labels of the pages (not the sections) under one `nav:` item."""
+    (label, value), = item.items()
+    return [label] if isinstance(value, str) else [leaf for child in value for leaf in _page_labels(child)]
 
 
 def heading_ids(site, source: str, language: str) -> list[tuple[str, str]]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from docs_tools import project as project_module
 from docs_tools.fingerprint import COMMAND
 from docs_tools.messages import KINDS, load
 from docs_tools.translation.parity import ParityChecker
 from docs_tools.translation.status import language_status, unused_sources
 from tests.mkdocs_site import PROJECT
+from tests.trees import copy_project
 
 TRANSLATIONS = [language.code for language in PROJECT.translations]
 
@@ -33,6 +35,30 @@ def test_status_shows_every_page_up_to_date(language):
     )
 
 
+@pytest.mark.parametrize(("language", "sentence", "variant", "term", "use"), [
+    ("pt", "O arquivo fica no disco.", "arquivo", "file", "ficheiro"),
+    ("ru", "Этот хендлер ставит задачу.", "хендлер", "handler", "обработчик"),
+])
+def test_a_variant_planted_in_a_page_is_reported_with_its_glossary_term(tmp_path, language, sentence, variant, term,
+                                                                        use):
+    project = project_module.load(copy_project(tmp_path / "project"))
+    page = project.page_path(language, "responses.md")
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+    line = len(page.read_text(encoding="utf-8").split("\n")) - 1
+    (status,) = [s for s in language_status(project, language, diffs=False) if s.page == "responses.md"]
+    assert status.label == "drifted"
+    assert [str(d) for d in status.differences] == [
+        f"docs/{language}/responses.md:{line}: '{variant}' is not this translation's word for '{term}': write "
+        f"'{use}' (translation_glossary.yml:{glossary_line(term, language)})"
+    ]
+
+
+def glossary_line(term: str, language: str) -> int:
+    lines = (PROJECT.root / "translation_glossary.yml").read_text(encoding="utf-8").split("\n")
+    start = lines.index(f"{language}:")
+    return next(number for number, line in enumerate(lines, start=1) if number > start and line == f"  {term}:")
+
+
 def test_the_store_keeps_exactly_the_english_texts_translations_are_stamped_against():
     assert unused_sources(PROJECT) == [], f"run '{COMMAND} status' and delete what it lists"
 
@@ -50,5 +76,9 @@ def test_reader_messages_are_written_in_the_language(language):
     messages = load(PROJECT.messages_path)
     english, translated = messages["en"], messages[language]
     for kind in KINDS:
-        assert translated[kind].title != english[kind].title, f"{language}.{kind} is still in English"
-        assert translated[kind].words != english[kind].words, f"{language}.{kind} is still in English"
+        mine, theirs = translated[kind], english[kind]
+        if theirs.title:
+            assert mine.title != theirs.title, f"{language}.{kind} is still in English"
+        assert mine.before + mine.words != theirs.before + theirs.words, f"{language}.{kind} is still in English"
+        for key, label in theirs.labels.items():
+            assert mine.labels[key] != label, f"{language}.{kind}.{key} is still in English"

@@ -207,3 +207,28 @@ def test_a_reader_that_stops_reading_gets_no_traceback(tree):
     _, errors = process.communicate(timeout=120)
     assert process.returncode == 1
     assert errors == b""
+
+
+GLOSSARY = "pt:\n  tasks:\n    use: tarefas\n    avoid: [tasques]\n"
+
+
+def test_a_variant_the_glossary_forbids_makes_the_page_drifted_and_stamp_refuse_it(tree, status, run):
+    (tree.root / "translation_glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    text = tree.read("pt", "a.md")
+    tree.write("pt", "a.md", text + "\nAs tasques correm depois.\n")
+    line = len((text + "\nAs tasques correm depois.\n").split("\n")) - 1
+    result = status("pt")
+    assert result.returncode == 1
+    assert (f"      docs/pt/a.md:{line}: 'tasques' is not this translation's word for 'tasks': write 'tarefas' "
+            "(translation_glossary.yml:2)") in result.stdout.split("\n")
+    assert "  drifted      a.md" in result.stdout.split("\n")
+    refused = run("--project", str(tree.root), "stamp", "docs/pt/a.md")
+    assert refused.returncode == 1 and "'tasques' is not this translation's word" in refused.stderr
+
+
+def test_a_malformed_glossary_stops_status_with_its_line(tree, status):
+    (tree.root / "translation_glossary.yml").write_text("pt:\n  tasks:\n    use: tarefas\n", encoding="utf-8")
+    result = status()
+    assert result.returncode == 2
+    assert result.stderr == ("error: translation_glossary.yml:2: 'pt.tasks' needs 'avoid': a list of the variants "
+                             "not to write\n")

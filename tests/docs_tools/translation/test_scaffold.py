@@ -54,10 +54,11 @@ def test_a_new_language_is_added_to_mkdocs_yml_after_the_last_one(tree):
 
 
 def test_the_reader_messages_start_as_a_copy_of_english(tree):
+    before = set(yaml.safe_load((tree.root / "translation_messages.yml").read_text(encoding="utf-8")))
     add_language(tree.project(), "es")
     messages = yaml.safe_load((tree.root / "translation_messages.yml").read_text(encoding="utf-8"))
     assert messages["es"] == messages["en"]
-    assert set(messages) == {"en", "pt", "ru", "es"}
+    assert set(messages) == before | {"es"}
 
 
 def test_the_folder_is_created_and_every_page_is_missing(tree):
