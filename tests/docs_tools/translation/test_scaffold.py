@@ -110,17 +110,20 @@ def test_broken_reader_messages_are_refused_and_nothing_is_written(tree, message
     assert not (tree.root / "docs" / "de").exists()
 
 
-def test_a_fourth_language_builds_strictly_in_one_step(tmp_path):
-    """The real site plus `new-language de`: it builds, with banners and a 404 page under /de/."""
+@pytest.mark.parametrize(("code", "name"), [("de", None), ("ku-IQ", "Kurdî")])
+def test_a_further_language_builds_strictly_in_one_step(tmp_path, code, name):
+    """The real site plus `new-language de` (or a regional code, which the theme would write as plain `ku`): it
+    builds, with banners, a 404 page and a search index under /<code>/, and pages that say their language."""
     project = copy_project(tmp_path / "project")
-    add_language(load(project), "de")
+    add_language(load(project), code, name)
     built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
     assert built.error is None, built.text
     site = built.site
-    home = (site / "de" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="de"' in home
+    home = (site / code / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{code}"' in home
     assert "translation-not-translated" in home
-    assert 'hreflang="de"' in home
-    assert "<h1>Page not found</h1>" in (site / "de" / "404.html").read_text(encoding="utf-8")
-    assert (site / "de" / "search" / "search_index.json").is_file()
-    assert not (site / "de" / ".gitkeep").exists()
+    assert f'hreflang="{code}"' in home
+    not_found = (site / code / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Page not found</h1>" in not_found and f'<html lang="{code}"' in not_found
+    assert (site / code / "search" / "search_index.json").is_file()
+    assert not (site / code / ".gitkeep").exists()
