@@ -55,7 +55,7 @@ def _parse(path: Path, language: str, kind: str, entry: object) -> Message:
     if kind in UNTITLED:
         if not isinstance(entry, dict) or not isinstance(entry.get("text"), str):
             raise MessagesError(f"{where}: needs a 'text'")
-    elif not isinstance(entry, dict) or not isinstance(entry.get("title"), str) or not isinstance(entry.get("text"), str):
+    elif not (isinstance(entry, dict) and isinstance(entry.get("title"), str) and isinstance(entry.get("text"), str)):
         raise MessagesError(f"{where}: needs a 'title' and a 'text'")
     links = list(_LINK.finditer(entry["text"]))
     if len(links) != 1:

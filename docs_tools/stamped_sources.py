@@ -46,7 +46,8 @@ class StampedSources:
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError) as error:
-            raise SourceError(f"{self._shown(path)}: cannot be read ({error}); restore it from version control") from None
+            raise SourceError(f"{self._shown(path)}: cannot be read ({error}); restore it from version "
+                              "control") from None
         if fingerprint(text) != stamp:
             raise SourceError(
                 f"{self._shown(path)}: its text no longer has the fingerprint in its name ({stamp}, the text has "

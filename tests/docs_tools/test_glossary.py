@@ -44,8 +44,8 @@ def test_terms_are_read_with_their_lines(glossary):
 
 def test_variants_are_found_as_whole_words_in_any_case_with_their_lines(glossary):
     page = "# Título\n\nO Arquivo abre.\nDois arquivos, por\npadrão. O rodapé roda.\n"
-    assert found(glossary, "pt", page) == [(3, "Arquivo", "file"), (4, "arquivos", "file"), (4, "por padrão", "by default"),
-                                           (5, "roda", "run")]
+    assert found(glossary, "pt", page) == [
+        (3, "Arquivo", "file"), (4, "arquivos", "file"), (4, "por padrão", "by default"), (5, "roda", "run")]
 
 
 def test_cyrillic_words_are_whole_words_too(glossary):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docs_tools.sections import Change, section_changes, sections, word_diff
+from docs_tools.sections import section_changes, sections, word_diff
 
 PAGE = """\
 ---
