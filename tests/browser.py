@@ -27,10 +27,26 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - signature of the base class
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        """A miss answered as GitHub Pages, Netlify and most static hosts answer it: the root /404.html, status
+        404, whatever the path."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
 
 @contextlib.contextmanager
 def serve_directory(root: Path) -> Iterator[str]:
-    """A static file server on an ephemeral port; yields its base URL."""
+    """A static file server on an ephemeral port, answering misses with the root 404.html as static hosts do;
+    yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -1,4 +1,5 @@
-"""The built site in a real browser: offline, language selector, search per language, light/dark toggle.
+"""The built site in a real browser: offline, no console error, 404 pages, language selector, search per language,
+light/dark toggle.
 
 One module, so that one Chromium runs these tests one after another on one xdist worker: two at once on two cores
 slow each other down more than the rest of the suite slows one.
@@ -14,10 +15,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from docs_tools.messages import load
 from tests.mkdocs_site import (
     DEFAULT_LANGUAGE,
     LANGUAGE_NAMES,
     LANGUAGES,
+    PROJECT,
     TRANSLATIONS,
     language_root,
     page_file,
@@ -25,8 +28,9 @@ from tests.mkdocs_site import (
     page_url,
 )
 
-
 pytestmark = pytest.mark.long
+MESSAGES = load(PROJECT.messages_path)
+
 
 class _Resources(HTMLParser):
     """The URLs an HTML page makes the browser load by itself: scripts, styles, icons, images, media, frames."""
@@ -91,6 +95,34 @@ def test_pages_make_no_request_to_another_host(page, site_url, built_site, langu
     for path in pages_that_differ(built_site.site, language):
         page.goto(urljoin(site_url, path), wait_until="networkidle")
     assert foreign == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_loads_with_no_console_error_and_no_failed_request(page, site_url, language):
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(f"console {message.type}: {message.text}")
+            if message.type in ("error", "warning") else None)
+    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    page.on("requestfailed", lambda request: errors.append(f"failed: {request.url}"))
+    page.on("response", lambda response: errors.append(f"{response.status}: {response.url}")
+            if response.status >= 400 else None)
+    for source in page_sources(DEFAULT_LANGUAGE):
+        page.goto(site_url + page_url(source, language), wait_until="networkidle")
+    assert errors == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_missing_address_shows_the_404_page_of_its_language(page, site_url, language):
+    """The server answers every miss with the root 404.html, as static hosts do."""
+    missing = f"{site_url}{language_root(language)}no/such/page/"
+    response = page.goto(missing)
+    assert response.status == 404
+    heading = MESSAGES[language]["not_found"].title
+    page.get_by_role("heading", name=heading).wait_for()
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.url == missing
+    homes = page.locator("a.md-select__link").evaluate_all("links => links.map(link => link.href)")
+    assert sorted(homes) == sorted(site_url + language_root(other) for other in LANGUAGES)
 
 
 def test_a_page_loading_one_more_file_is_a_page_that_differs(built_site):
