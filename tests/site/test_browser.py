@@ -207,8 +207,14 @@ def test_language_selector_keeps_the_section_the_reader_scrolled_to(page, site_u
     assert section_in_view(page, anchor)
 
 
+QUERIES = {"en": "response", "pt": "resposta", "pt-BR": "resposta", "ru": "задача"}
+"""A word each language's pages use, typed in that language's alphabet."""
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_searching_in_the_browser_returns_only_the_language_pages(browser, site_url, language):
+def test_searching_as_a_person_types_finds_the_language_pages_and_highlights_the_words(browser, site_url, language):
+    """Key by key, then a real key press: the theme searches on key events, and typing Cyrillic text sends none
+    for its letters."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -217,7 +223,8 @@ def test_searching_in_the_browser_returns_only_the_language_pages(browser, site_
         page.goto(root)
         query = page.locator("input.md-search__input")
         query.click()
-        query.press_sequentially("Lilya")
+        query.press_sequentially(QUERIES[language])
+        query.press("End")
         results = page.locator("a.md-search-result__link")
         results.first.wait_for()
         hrefs = results.evaluate_all("links => links.map(link => link.href)")
@@ -226,6 +233,10 @@ def test_searching_in_the_browser_returns_only_the_language_pages(browser, site_
         for href in hrefs:
             assert href.startswith(root), href
             assert not href.startswith(tuple(others)), href
+            assert urlsplit(href).query not in ("", "h="), href
+        results.first.click()
+        page.locator("mark").first.wait_for()
+        assert QUERIES[language] in page.locator("mark").first.inner_text().lower()
     finally:
         context.close()
 
