@@ -1,5 +1,6 @@
 # Sourced by serve.sh and test.sh: make .venv match requirements.lock and pyproject.toml, using only the system's
-# Python. The project's package (docs_tools) is installed editable, so edits to it apply at once.
+# Python. The project's package (docs_tools) is installed editable, so edits to it apply at once. test.sh also
+# installs Chromium (apt-get) and the npm packages of package-lock.json (npm ci) when they are missing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,18 +44,31 @@ as_root() {
 }
 
 ensure_chromium() {
-    if command -v chromium >/dev/null 2>&1; then
-        return
-    fi
-    echo "Installing Chromium for the browser tests (apt-get) ..." >&2
-    local log
+    command -v chromium >/dev/null 2>&1 || apt_install "Chromium for the browser tests" chromium
+}
+
+apt_install() {  # apt_install WHAT PACKAGE...: install Debian packages, or stop with apt-get's output
+    local what="$1" log
+    shift
+    echo "Installing $what (apt-get) ..." >&2
     log="$(mktemp)"
-    if ! { as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; } >"$log" 2>&1; then
+    if ! { as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"; } >"$log" 2>&1; then
         cat "$log" >&2
-        echo "Installing Chromium failed; the apt-get output is above." >&2
+        echo "Installing $what failed; the apt-get output is above." >&2
         exit 1
     fi
     rm -f "$log"
+}
+
+ensure_node_modules() {  # the npm packages of package-lock.json (axe-core for the accessibility tests), exactly
+    command -v npm >/dev/null 2>&1 || apt_install "Node.js and npm" nodejs npm
+    local wanted installed=""
+    wanted="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+    [ -f "$ROOT/node_modules/.lock-sha256" ] && installed="$(cat "$ROOT/node_modules/.lock-sha256")"
+    if [ "$wanted" != "$installed" ]; then
+        (cd "$ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+        echo "$wanted" > "$ROOT/node_modules/.lock-sha256"
+    fi
 }
 
 ensure_venv
