@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from docs_tools.browser import chromium, serve_directory
 from docs_tools.fingerprint import fingerprint
 from docs_tools.front_matter import with_stamp
 from tests import mkdocs_site
-from tests.browser import chromium, serve_directory
 from tests.coverage_pause import coverage_paused
 from tests.proof import TaskRecorder
 from tests.trees import copy_project

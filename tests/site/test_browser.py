@@ -203,6 +203,22 @@ def test_searching_as_a_person_types_finds_the_language_pages_and_highlights_the
         context.close()
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_scrolls_sideways_on_a_phone(browser, site_url, language):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    wide = {}
+    try:
+        for path in [page_url(source, language) for source in page_sources()] + [f"{language_root(language)}404.html"]:
+            page.goto(site_url + path)
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            if width > 390:
+                wide[path] = width
+    finally:
+        context.close()
+    assert wide == {}
+
+
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "mobile"])
 def test_the_responses_table_reads_on_desktop_and_on_a_phone(browser, site_url, width):
     """No class name breaks in the middle, nothing scrolls sideways; on a phone each row is a block of labelled

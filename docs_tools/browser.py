@@ -1,4 +1,5 @@
-"""Serve a built site on 127.0.0.1 and drive it in headless Chromium."""
+"""Serve a built site on 127.0.0.1 as a static host would, and drive it in headless Chromium: for the browser tests
+and the screenshots command."""
 
 from __future__ import annotations
 
@@ -62,7 +63,8 @@ def serve_directory(root: Path) -> Iterator[str]:
 def chromium_path() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if path is None:
-        raise RuntimeError("Chromium is not installed; ./scripts/test.sh installs it with apt-get")
+        raise RuntimeError("Chromium is not installed; ./scripts/test.sh and ./scripts/screenshots.sh install it "
+                           "with apt-get")
     return path
 
 
