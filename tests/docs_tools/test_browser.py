@@ -3,6 +3,8 @@ missing Chromium is named."""
 
 from __future__ import annotations
 
+import socket
+import struct
 import urllib.error
 import urllib.request
 
@@ -50,3 +52,15 @@ def test_a_missing_chromium_is_named(monkeypatch):
     monkeypatch.setattr(browser.shutil, "which", lambda name: None)
     with pytest.raises(RuntimeError, match="Chromium is not installed"):
         browser.chromium_path()
+
+
+def test_a_client_that_hangs_up_mid_file_is_not_reported(site, capsys):
+    (site / "big.bin").write_bytes(b"x" * 8_000_000)
+    with serve_directory(site) as url:
+        host, port = url.removeprefix("http://").rstrip("/").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as client:
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+            client.recv(1024)
+        assert fetch(url + "pt/")[0] == 200  # the server goes on serving
+    assert "Traceback" not in capsys.readouterr().err
