@@ -18,7 +18,7 @@ async def place_order(request: Request) -> JSONResponse:
     tasks = Tasks(as_group=True)
     for service in ("warehouse", "billing", "analytics"):
         tasks.add_task(notify, service, order["id"])
-    return JSONResponse({"order": order["id"]}, status_code=201, background=tasks)
+    return JSONResponse({"order": order["id"]}, 201, background=tasks)
 
 
 app = Lilya(routes=[Path("/orders", place_order, methods=["POST"])])

@@ -13,7 +13,7 @@ def reserve_stock(order_id: str) -> None:
 
 
 async def send_receipt(order_id: str) -> None:
-    raise ConnectionError(f"mail server unreachable, receipt for {order_id} not sent")
+    raise ConnectionError(f"mail server down, no receipt sent for {order_id}")
 
 
 async def update_recommendations(order_id: str) -> None:
@@ -35,4 +35,4 @@ async def checkout(request: Request) -> JSONResponse:
     return JSONResponse({"order": order_id, "status": "paid"}, background=tasks)
 
 
-app = Lilya(routes=[Path("/orders/{order_id}/checkout", checkout, methods=["POST"])])
+app = Lilya(routes=[Path("/orders/{order_id}/pay", checkout, methods=["POST"])])

@@ -17,11 +17,11 @@ def write_export(user: str) -> str:
 
 async def download_export(request: Request) -> Response:
     user = request.path_params["user"]
-    disposition = {"content-disposition": f'attachment; filename="{user}.txt"'}
-    if request.method == "HEAD":  # HEAD runs no task: create nothing a task would have to remove
-        return Response(headers=disposition, media_type="text/plain")
+    headers = {"content-disposition": f'attachment; filename="{user}.txt"'}
+    if request.method == "HEAD":  # no task will run: write no file to remove
+        return Response(headers=headers, media_type="text/plain")
     path = write_export(user)
-    return FileResponse(path, headers=disposition, background=Task(os.remove, path))
+    return FileResponse(path, headers=headers, background=Task(os.remove, path))
 
 
 app = Lilya(routes=[Path("/exports/{user}", download_export)])

@@ -1,4 +1,4 @@
-"""Handler-level background tasks for Lilya, whose routes take no `background=`."""
+"""Handler-level tasks, as Lilya's routes take no `background=`."""
 
 import functools
 from collections.abc import Awaitable, Callable
@@ -10,13 +10,13 @@ Handler = Callable[..., Awaitable[Response]]
 
 
 def with_background(*tasks: Task) -> Callable[[Handler], Handler]:
-    """Run `tasks` after the response, after any tasks the response already carries."""
+    """Run `tasks` after the response and after the tasks it already carries."""
 
     def decorate(handler: Handler) -> Handler:
         @functools.wraps(handler)
         async def run_handler(*args, **kwargs) -> Response:
             response = await handler(*args, **kwargs)
-            own = [response.background] if response.background is not None else []
+            own = [] if response.background is None else [response.background]
             response.background = Tasks(tasks=[*own, *tasks])
             return response
 

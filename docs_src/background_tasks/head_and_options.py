@@ -21,5 +21,5 @@ async def read_article(request: Request) -> PlainText:
 
 
 app = Lilya(
-    routes=[Path("/articles/{slug}", read_article, methods=["GET", "HEAD", "OPTIONS"])]
+    routes=[Path("/articles/{slug}", read_article, methods=["GET", "OPTIONS"])]
 )

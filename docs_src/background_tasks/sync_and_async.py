@@ -1,4 +1,4 @@
-import threading
+from threading import current_thread
 
 from lilya.apps import Lilya
 from lilya.background import Tasks
@@ -11,11 +11,11 @@ notifications: list[dict[str, str]] = []
 
 
 def make_thumbnail(photo: str) -> None:
-    thumbnails.append({"photo": photo, "thread": threading.current_thread().name})
+    thumbnails.append({"photo": photo, "thread": current_thread().name})
 
 
 async def notify_followers(photo: str) -> None:
-    notifications.append({"photo": photo, "thread": threading.current_thread().name})
+    notifications.append({"photo": photo, "thread": current_thread().name})
 
 
 async def publish_photo(request: Request) -> JSONResponse:

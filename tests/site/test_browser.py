@@ -204,6 +204,40 @@ def test_searching_as_a_person_types_finds_the_language_pages_and_highlights_the
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_no_code_block_scrolls_sideways_and_no_copy_button_covers_code_at_1280_px(browser, site_url, language):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems = {}
+    try:
+        for source in page_sources():
+            page.goto(site_url + page_url(source, language))
+            found = page.evaluate("""() => [...document.querySelectorAll("pre > code")].flatMap((code, index) => {
+                const out = [];
+                if (code.scrollWidth > code.clientWidth) out.push(`block ${index} scrolls by ${code.scrollWidth - code.clientWidth} px`);
+                const button = code.parentElement.querySelector(".md-clipboard");
+                const text = code.textContent, end = text.indexOf("\\n") < 0 ? text.length : text.indexOf("\\n");
+                if (button && end > 0) {
+                    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+                    const range = document.createRange();
+                    let seen = 0, node, started = false;
+                    while ((node = walker.nextNode())) {
+                        if (!started) { range.setStart(node, 0); started = true; }
+                        if (seen + node.length >= end) { range.setEnd(node, end - seen); break; }
+                        seen += node.length;
+                    }
+                    const line = range.getBoundingClientRect(), box = button.getBoundingClientRect();
+                    if (line.right > box.left && line.top < box.bottom) out.push(`the copy button covers block ${index}'s first line`);
+                }
+                return out;
+            })""")
+            if found:
+                problems[source] = found
+    finally:
+        context.close()
+    assert problems == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_no_page_scrolls_sideways_on_a_phone(browser, site_url, language):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()

@@ -12,7 +12,10 @@ from lilya.background import Task, Tasks
 from tests.mkdocs_site import LANGUAGES, ROOT
 
 DOCUMENTED = {"Task": Task, "Tasks": Tasks, "Tasks.add_task": Tasks.add_task}
-_SIGNATURE_BLOCK = re.compile(r"^```python\n(?P<name>[\w.]+)\((?P<params>.*)\)(?P<returns> -> .+)?\n```$", re.MULTILINE)
+_SIGNATURE_BLOCK = re.compile(
+    r"^```python\n(?P<name>[\w.]+)\((?P<params>[^`]*?)\)(?P<returns> -> [^\n]+)?\n```$", re.MULTILINE
+)
+"""A signature alone in a Python block, on one line or with its parameters on lines of their own."""
 
 KINDS = {
     "posonlyargs": inspect.Parameter.POSITIONAL_ONLY,

@@ -22,7 +22,7 @@ async def register(request: Request) -> JSONResponse:
     tasks.add_task(send_confirmation, email=data["email"])
     if data.get("newsletter"):
         tasks.add_task(subscribe, data["email"], topic="releases")
-    return JSONResponse({"registered": data["email"]}, status_code=201, background=tasks)
+    return JSONResponse({"registered": data["email"]}, 201, background=tasks)
 
 
 app = Lilya(routes=[Path("/register", register, methods=["POST"])])

@@ -24,7 +24,7 @@ async def register(request: Request) -> JSONResponse:
             Task(write_audit_entry, f"registered {data['email']}"),
         ]
     )
-    return JSONResponse({"registered": data["email"]}, status_code=201, background=tasks)
+    return JSONResponse({"registered": data["email"]}, 201, background=tasks)
 
 
 app = Lilya(routes=[Path("/register", register, methods=["POST"])])

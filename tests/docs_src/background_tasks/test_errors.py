@@ -8,7 +8,7 @@ import pytest
 from docs_src.background_tasks import errors
 from tests.proof import TIMEOUT, call_asgi, serve
 
-PATH = "/orders/42/checkout"
+PATH = "/orders/42/pay"
 
 
 @pytest.fixture(autouse=True)

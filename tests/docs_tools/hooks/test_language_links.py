@@ -22,8 +22,9 @@ def test_pages_have_no_head_alternates(built_site, language):
 
 
 def test_the_sitemap_lists_every_page_with_its_alternates_at_the_site_address(built_site):
-    root = ElementTree.parse(built_site.site / "sitemap.xml").getroot()
     site = PROJECT.config.site_url
+    assert site, "mkdocs.yml has no site_url: the sitemap would list addresses such as 'None./'"
+    root = ElementTree.parse(built_site.site / "sitemap.xml").getroot()
     listed = {url.find(f"{SITEMAP}loc").text: {link.get("hreflang"): link.get("href")
                                                 for link in url.findall(f"{XHTML}link")}
               for url in root.findall(f"{SITEMAP}url")}
