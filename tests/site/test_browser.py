@@ -79,20 +79,6 @@ def test_a_missing_address_shows_the_404_page_of_its_language(page, site_url, la
     assert sorted(homes) == sorted(site_url + language_root(other) for other in LANGUAGES)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_a_missing_address_shows_the_404_page_of_its_language(page, site_url, language):
-    """The server answers every miss with the root 404.html, as static hosts do."""
-    missing = f"{site_url}{language_root(language)}no/such/page/"
-    response = page.goto(missing)
-    assert response.status == 404
-    heading = MESSAGES[language]["not_found"].title
-    page.get_by_role("heading", name=heading).wait_for()
-    assert page.locator("html").get_attribute("lang") == language
-    assert page.url == missing
-    homes = page.locator("a.md-select__link").evaluate_all("links => links.map(link => link.href)")
-    assert sorted(homes) == sorted(site_url + language_root(other) for other in LANGUAGES)
-
-
 @pytest.mark.parametrize("source", ["index.md", "reference/background.md"])
 def test_language_selector_keeps_the_reader_on_the_same_page(page, site_url, source):
     """Clicked in the browser for the home page and a nested page; tests/site/test_build.py checks every page's
