@@ -1,0 +1,46 @@
+import hashlib
+
+from lilya.apps import Lilya
+from lilya.background import Task
+from lilya.requests import Request
+from lilya.responses import JSONResponse
+from lilya.routing import Path
+
+digests: dict[str, str] = {}
+
+
+def checksum(data: bytes) -> str:
+    return hashlib.sha256(data * 50_000).hexdigest()  # CPU work, and slow
+
+
+def store_checksum(name: str, data: bytes) -> None:
+    digests[name] = checksum(data)  # in a worker thread: the event loop goes on
+
+
+async def store_checksum_on_loop(name: str, data: bytes) -> None:
+    digests[name] = checksum(data)  # on the event loop: nothing else runs
+
+
+async def upload(request: Request) -> JSONResponse:
+    name = request.path_params["name"]
+    task = Task(store_checksum, name, await request.body())
+    return JSONResponse({"name": name}, 202, background=task)
+
+
+async def upload_blocking(request: Request) -> JSONResponse:
+    name = request.path_params["name"]
+    task = Task(store_checksum_on_loop, name, await request.body())
+    return JSONResponse({"name": name}, 202, background=task)
+
+
+async def health(request: Request) -> JSONResponse:
+    return JSONResponse({"status": "ok"})
+
+
+app = Lilya(
+    routes=[
+        Path("/files/{name}", upload, methods=["PUT"]),
+        Path("/blocking/{name}", upload_blocking, methods=["PUT"]),
+        Path("/health", health),
+    ]
+)

@@ -1,0 +1,70 @@
+import hashlib
+import threading
+
+import httpx2
+import pytest
+
+from docs_src.background_tasks import blocking
+from tests.proof import TIMEOUT, Event, call_asgi, serve
+
+STILL = 0.5
+"""How long a request must stay unanswered to count as held up (a bounded wait for something that must not come)."""
+
+
+@pytest.fixture(autouse=True)
+def no_digests():
+    blocking.digests.clear()
+
+
+@pytest.fixture
+def held_work(monkeypatch):
+    """The checksum blocks whatever thread runs it until the test opens the gate, as long work would."""
+    gate = threading.Event()
+    monkeypatch.setattr(blocking, "checksum", lambda data: "held" if gate.wait(TIMEOUT) else "timed out")
+    yield gate
+    gate.set()
+
+
+def health_in_background(url: str, timeline) -> threading.Event:
+    answered = threading.Event()
+
+    def ask() -> None:
+        response = httpx2.get(url + "/health", timeout=TIMEOUT)
+        assert response.json() == {"status": "ok"}
+        timeline.add(Event("client", "health"))
+        answered.set()
+
+    threading.Thread(target=ask, daemon=True).start()
+    return answered
+
+
+def test_a_def_task_leaves_the_server_free_for_other_requests(recorder, held_work):
+    with serve(blocking.app) as served:
+        assert httpx2.put(served.url + "/files/a", content=b"data", timeout=TIMEOUT).status_code == 202
+        recorder.timeline.wait_for("task-start", ["store_checksum"])
+        answered = health_in_background(served.url, recorder.timeline)
+        assert answered.wait(TIMEOUT), "/health got no answer while a def task was running"
+        assert recorder.timeline.of("task-end") == []  # answered while the task still runs
+        held_work.set()
+        recorder.timeline.wait_for("task-end", ["store_checksum"])
+    assert blocking.digests == {"a": "held"}
+
+
+def test_a_blocking_async_def_task_holds_up_every_other_request(recorder, held_work):
+    with serve(blocking.app) as served:
+        assert httpx2.put(served.url + "/blocking/b", content=b"data", timeout=TIMEOUT).status_code == 202
+        recorder.timeline.wait_for("task-start", ["store_checksum_on_loop"])
+        answered = health_in_background(served.url, recorder.timeline)
+        assert not answered.wait(STILL), "/health was answered while an async def task blocked the event loop"
+        held_work.set()
+        assert answered.wait(TIMEOUT)
+    events = recorder.timeline.events
+    assert events.index(Event("task-end", "store_checksum_on_loop")) < events.index(Event("client", "health"))
+    assert blocking.digests == {"b": "held"}
+
+
+def test_the_checksum_is_the_sha256_of_the_repeated_data(recorder):
+    result = call_asgi(blocking.app, recorder.timeline, "PUT", "/files/c", body=b"ab")
+    assert (result.status, result.error) == (202, None)
+    recorder.timeline.assert_tasks_after_response(["store_checksum"])
+    assert blocking.digests == {"c": hashlib.sha256(b"ab" * 50_000).hexdigest()}
