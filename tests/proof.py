@@ -269,14 +269,16 @@ def listening_socket(backlog: int = 512) -> socket.socket:
 
 @contextlib.contextmanager
 def serve(app: Any, shutdown_waiting: threading.Event | None = None, **settings: Any) -> Iterator[Served]:
-    """Run uvicorn in a thread on an ephemeral 127.0.0.1 port.
+    """Run uvicorn in a thread on an ephemeral 127.0.0.1 port (`settings` as uvicorn.Config takes them, e.g.
+    `lifespan="on"` to run the app's startup hooks).
 
     The socket is bound and listening before the server starts, so a client may connect at once:
     the kernel queues the connection until uvicorn accepts it.
     """
     sock = listening_socket()
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, lifespan="off", log_level="info", access_log=False, log_config=None, **settings)
+    options = {"lifespan": "off", "log_level": "info", "access_log": False, "log_config": None, **settings}
+    config = uvicorn.Config(app, **options)
     server = uvicorn.Server(config)
     lines: list[str] = []
     handler = _LogEvents(lines, shutdown_waiting or threading.Event())
