@@ -146,3 +146,14 @@ def test_code_blocks_get_a_copy_button(built_site, language):
     markup = page_file(built_site.site, "index.md", language).read_text(encoding="utf-8")
     assert "content.code.copy" in page_config(markup)["features"]
     assert '<div class="language-python highlight">' in markup
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_pages_commands_share_a_port_that_the_site_preview_leaves_free(language):
+    """`uvicorn` and `curl` on the home page meet on one port, and it is not the one `./scripts/serve.sh` (MkDocs'
+    dev_addr) takes, so a reader can run both at once."""
+    text = (PROJECT.docs_dir / language / "index.md").read_text(encoding="utf-8")
+    served = re.findall(r"uvicorn --port (\d+)", text)
+    called = re.findall(r"curl -X POST http://127\.0\.0\.1:(\d+)/", text)
+    assert served and served == called[: len(served)], (served, called)
+    assert int(served[0]) != PROJECT.config.dev_addr.port
