@@ -28,6 +28,8 @@ import uvicorn
 from lilya.background import Task
 
 TIMEOUT = 10.0
+STILL = 0.5
+"""How long a request must stay unanswered to count as held up: a bounded wait for an answer that must not come."""
 
 
 @dataclass(frozen=True)
@@ -294,6 +296,29 @@ def serve(app: Any, shutdown_waiting: threading.Event | None = None, **settings:
         logger.removeHandler(handler)
         sock.close()
         assert not thread.is_alive(), "uvicorn did not stop"
+
+
+@dataclass
+class Pending:
+    """A request made from another thread, so that the test can watch whether and when it is answered."""
+
+    answered: threading.Event = field(default_factory=threading.Event)
+    responses: list[Any] = field(default_factory=list)
+
+
+def get_in_background(url: str, on_answer: Callable[[Any], None] | None = None) -> Pending:
+    """GET `url` from a new thread; `on_answer(response)` runs in that thread as soon as the answer arrives."""
+    pending = Pending()
+
+    def ask() -> None:
+        response = httpx2.get(url, timeout=TIMEOUT)
+        if on_answer is not None:
+            on_answer(response)
+        pending.responses.append(response)
+        pending.answered.set()
+
+    threading.Thread(target=ask, daemon=True).start()
+    return pending
 
 
 def prove_end_to_end(

@@ -37,6 +37,8 @@ class Basis:
     """The English text the translation is compared with."""
     current: Outline
     """Today's English page."""
+    current_stamp: str
+    """The fingerprint of today's English page."""
     stamp: str | None
     """The translation's valid stamp; None when it has none (or an invalid one, see `stamp_error`)."""
     stamp_error: PageError | None
@@ -46,7 +48,7 @@ class Basis:
 
     @property
     def outdated(self) -> bool:
-        return self.stamp is not None and self.stamp != fingerprint(self.current.text)
+        return self.stamp is not None and self.stamp != self.current_stamp
 
 
 class Bases:
@@ -98,10 +100,11 @@ class Bases:
                 stamp = stamp_of(translated.front_matter, translated.path)
             except PageError as invalid:
                 error = invalid
-        if stamp is None or stamp == fingerprint(current.text):
-            return Basis(current, current, stamp, error, Origin.CURRENT, None)
+        current_stamp = fingerprint(current.text)
+        if stamp is None or stamp == current_stamp:
+            return Basis(current, current, current_stamp, stamp, error, Origin.CURRENT, None)
         stamped, origin, note = self.stamped(page, stamp)
-        return Basis(stamped or current, current, stamp, error, origin, note)
+        return Basis(stamped or current, current, current_stamp, stamp, error, origin, note)
 
     def stamped(self, page: str, stamp: str) -> tuple[Outline | None, Origin, str | None]:
         """The outline of the English text of `page` with fingerprint `stamp`, where it was found, and a note."""

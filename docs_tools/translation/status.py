@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from docs_tools.fingerprint import COMMAND, STAMP_KEY, fingerprint
+from docs_tools.fingerprint import COMMAND, STAMP_KEY
 from docs_tools.front_matter import PageError, stamp_of
 from docs_tools.project import Project
 from docs_tools.sections import Change, SectionChange
@@ -78,7 +78,7 @@ def page_status(project: Project, checker: ParityChecker, language: str, page: s
     translated = checker.outline_of(project.page_path(language, page))
     assert translated is not None, page
     status.differences = checker.check_page(language, page)
-    status.stamp, status.english = basis.stamp, fingerprint(basis.current.text)
+    status.stamp, status.english = basis.stamp, basis.current_stamp
     status.origin, status.note = basis.origin, basis.note
     if basis.stamp_error is not None:
         error = basis.stamp_error

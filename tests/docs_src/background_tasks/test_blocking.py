@@ -5,10 +5,8 @@ import httpx2
 import pytest
 
 from docs_src.background_tasks import blocking
-from tests.proof import TIMEOUT, Event, call_asgi, serve
+from tests.proof import STILL, TIMEOUT, Event, Pending, call_asgi, get_in_background, serve
 
-STILL = 0.5
-"""How long a request must stay unanswered to count as held up (a bounded wait for something that must not come)."""
 
 
 @pytest.fixture(autouse=True)
@@ -25,25 +23,18 @@ def held_work(monkeypatch):
     gate.set()
 
 
-def health_in_background(url: str, timeline) -> threading.Event:
-    answered = threading.Event()
-
-    def ask() -> None:
-        response = httpx2.get(url + "/health", timeout=TIMEOUT)
-        assert response.json() == {"status": "ok"}
-        timeline.add(Event("client", "health"))
-        answered.set()
-
-    threading.Thread(target=ask, daemon=True).start()
-    return answered
+def health_in_background(url: str, timeline) -> Pending:
+    """GET /health from another thread, its answer recorded on the timeline when it arrives."""
+    return get_in_background(url + "/health", lambda response: timeline.add(Event("client", "health")))
 
 
 def test_a_def_task_leaves_the_server_free_for_other_requests(recorder, held_work):
     with serve(blocking.app) as served:
         assert httpx2.put(served.url + "/files/a", content=b"data", timeout=TIMEOUT).status_code == 202
         recorder.timeline.wait_for("task-start", ["store_checksum"])
-        answered = health_in_background(served.url, recorder.timeline)
-        assert answered.wait(TIMEOUT), "/health got no answer while a def task was running"
+        health = health_in_background(served.url, recorder.timeline)
+        assert health.answered.wait(TIMEOUT), "/health got no answer while a def task was running"
+        assert health.responses[0].json() == {"status": "ok"}
         assert recorder.timeline.of("task-end") == []  # answered while the task still runs
         held_work.set()
         recorder.timeline.wait_for("task-end", ["store_checksum"])
@@ -54,10 +45,11 @@ def test_a_blocking_async_def_task_holds_up_every_other_request(recorder, held_w
     with serve(blocking.app) as served:
         assert httpx2.put(served.url + "/blocking/b", content=b"data", timeout=TIMEOUT).status_code == 202
         recorder.timeline.wait_for("task-start", ["store_checksum_on_loop"])
-        answered = health_in_background(served.url, recorder.timeline)
-        assert not answered.wait(STILL), "/health was answered while an async def task blocked the event loop"
+        health = health_in_background(served.url, recorder.timeline)
+        assert not health.answered.wait(STILL), "/health was answered while an async def task blocked the event loop"
         held_work.set()
-        assert answered.wait(TIMEOUT)
+        assert health.answered.wait(TIMEOUT)
+        assert health.responses[0].json() == {"status": "ok"}
     events = recorder.timeline.events
     assert events.index(Event("task-end", "store_checksum_on_loop")) < events.index(Event("client", "health"))
     assert blocking.digests == {"b": "held"}

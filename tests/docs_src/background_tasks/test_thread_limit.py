@@ -4,10 +4,8 @@ import httpx2
 import pytest
 
 from docs_src.background_tasks import thread_limit
-from tests.proof import TIMEOUT, serve
+from tests.proof import STILL, TIMEOUT, get_in_background, serve
 
-STILL = 0.5
-"""How long a request must stay unanswered to count as waiting (a bounded wait for something that must not come)."""
 
 
 @pytest.fixture(autouse=True)
@@ -37,7 +35,6 @@ def test_past_the_limit_def_tasks_and_def_handlers_wait_for_a_thread(monkeypatch
         gate.wait(TIMEOUT)
 
     monkeypatch.setattr(thread_limit.time, "sleep", held)
-    answered = threading.Event()
     try:
         with serve(thread_limit.app, lifespan="on") as served:
             for photo in ("a", "b"):
@@ -48,18 +45,12 @@ def test_past_the_limit_def_tasks_and_def_handlers_wait_for_a_thread(monkeypatch
             assert threads == {"limit": 2, "busy": 2}
             httpx2.put(f"{served.url}/photos/c", timeout=TIMEOUT).raise_for_status()
 
-            counted: list[int] = []
-
-            def count() -> None:
-                counted.append(httpx2.get(served.url + "/photos", timeout=TIMEOUT).json()["resized"])
-                answered.set()
-
-            threading.Thread(target=count, daemon=True).start()
-            assert not answered.wait(STILL), "a def handler was answered while every worker thread was taken"
+            count = get_in_background(served.url + "/photos")
+            assert not count.answered.wait(STILL), "a def handler was answered while every worker thread was taken"
             assert len(running) == 2, "a third task got a worker thread past the limit"
             gate.set()
-            assert answered.wait(TIMEOUT)
-            assert counted[0] >= 1  # it ran once a task had finished and let its thread go
+            assert count.answered.wait(TIMEOUT)
+            assert count.responses[0].json()["resized"] >= 1  # it ran once a task had let its thread go
     finally:
         gate.set()
     with holding:
