@@ -47,6 +47,10 @@ ensure_chromium() {
     command -v chromium >/dev/null 2>&1 || apt_install "Chromium for the browser tests" chromium
 }
 
+ensure_curl() {  # the home page runs an example with curl, and a test runs that command as the page writes it
+    command -v curl >/dev/null 2>&1 || apt_install "curl for the home page's example" curl
+}
+
 apt_install() {  # apt_install WHAT PACKAGE...: install Debian packages, or stop with apt-get's output
     local what="$1" log
     shift

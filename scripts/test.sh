@@ -4,6 +4,7 @@
 # those arguments (e.g. a folder or -k), and no coverage gate, since a subset cannot cover every example.
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
 ensure_chromium
+ensure_curl
 ensure_node_modules
 cd "$ROOT"
 scratch="$(mktemp -d)"

@@ -298,6 +298,40 @@ def serve(app: Any, shutdown_waiting: threading.Event | None = None, **settings:
         assert not thread.is_alive(), "uvicorn did not stop"
 
 
+class LoggedLines(logging.Handler):
+    """What one example's logger said, in order, from the event loop and worker threads alike: how a reader running
+    the example with uvicorn sees that its tasks ran."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+        self._changed = threading.Condition()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with self._changed:
+            self.lines.append(record.getMessage())
+            self._changed.notify_all()
+
+    def wait_for(self, line: str, timeout: float = TIMEOUT) -> None:
+        with self._changed:
+            assert self._changed.wait_for(lambda: line in self.lines, timeout), (line, self.lines)
+
+
+@contextlib.contextmanager
+def logged_by(module: Any) -> Iterator[LoggedLines]:
+    """The INFO lines of the logger an example names after its module (`logging.getLogger(__name__)`)."""
+    logger = logging.getLogger(module.__name__)
+    handler = LoggedLines()
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 @dataclass
 class Pending:
     """A request made from another thread, so that the test can watch whether and when it is answered."""

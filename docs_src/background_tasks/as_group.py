@@ -1,3 +1,5 @@
+import logging
+
 import anyio
 from lilya.apps import Lilya
 from lilya.background import Tasks
@@ -5,12 +7,14 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+log = logging.getLogger(__name__)
 notified: list[str] = []
 
 
 async def notify(service: str, order_id: str) -> None:
     await anyio.sleep(0.1)  # stands for a call over the network
     notified.append(f"{service}:{order_id}")
+    log.info("%s notified of order %s", service, order_id)
 
 
 async def place_order(request: Request) -> JSONResponse:

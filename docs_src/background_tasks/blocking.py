@@ -1,4 +1,5 @@
 import hashlib
+import logging
 
 from lilya.apps import Lilya
 from lilya.background import Task
@@ -6,6 +7,7 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+log = logging.getLogger(__name__)
 digests: dict[str, str] = {}
 
 
@@ -15,10 +17,12 @@ def checksum(data: bytes) -> str:
 
 def store_checksum(name: str, data: bytes) -> None:
     digests[name] = checksum(data)  # in a worker thread: the event loop goes on
+    log.info("checksum of %s stored", name)
 
 
 async def store_checksum_on_loop(name: str, data: bytes) -> None:
     digests[name] = checksum(data)  # on the event loop: nothing else runs
+    log.info("checksum of %s stored", name)
 
 
 async def upload(request: Request) -> JSONResponse:

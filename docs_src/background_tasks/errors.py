@@ -1,3 +1,5 @@
+import logging
+
 import anyio
 from lilya.apps import Lilya
 from lilya.background import Task, Tasks
@@ -5,11 +7,13 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+log = logging.getLogger(__name__)
 done: list[str] = []
 
 
 def reserve_stock(order_id: str) -> None:
     done.append(f"stock reserved for {order_id}")
+    log.info("stock reserved for %s", order_id)
 
 
 async def send_receipt(order_id: str) -> None:
@@ -19,6 +23,7 @@ async def send_receipt(order_id: str) -> None:
 async def update_recommendations(order_id: str) -> None:
     await anyio.sleep(5)  # slow work, still running when send_receipt fails
     done.append(f"recommendations updated for {order_id}")
+    log.info("recommendations updated for %s", order_id)
 
 
 async def checkout(request: Request) -> JSONResponse:

@@ -1,3 +1,5 @@
+import logging
+
 from lilya.apps import Lilya
 from lilya.background import Task
 from lilya.exceptions import HTTPException
@@ -5,6 +7,7 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+log = logging.getLogger(__name__)
 taken = {"ana"}
 welcomed: list[str] = []
 refusals: list[str] = []
@@ -12,10 +15,12 @@ refusals: list[str] = []
 
 def send_welcome(name: str) -> None:
     welcomed.append(name)
+    log.info("welcome sent to %s", name)
 
 
 def record_refusal(path: str) -> None:
     refusals.append(path)
+    log.info("refusal recorded for %s", path)
 
 
 async def sign_up(request: Request) -> JSONResponse:

@@ -1,3 +1,4 @@
+import logging
 import time
 
 from lilya.apps import Lilya
@@ -9,6 +10,7 @@ from lilya.responses import JSONResponse
 from lilya.routing import Path
 from lilya.types import ASGIApp, Message, Receive, Scope, Send
 
+log = logging.getLogger(__name__)
 reports: list[str] = []
 
 
@@ -33,6 +35,7 @@ class ServerTiming:
 
 def store_report(name: str) -> None:
     reports.append(name)
+    log.info("report %s stored", name)
 
 
 async def monthly_report(request: Request) -> JSONResponse:

@@ -9,7 +9,7 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
-log = logging.getLogger("shop.tasks")
+log = logging.getLogger(__name__)
 receipts: list[str] = []
 failures = {"mail": 0}  # how many calls the mail server will still refuse
 
@@ -43,6 +43,7 @@ async def send_receipt(order_id: str) -> None:
         failures["mail"] -= 1
         raise ConnectionError("mail server unreachable")
     receipts.append(order_id)
+    log.info("receipt sent for %s", order_id)
 
 
 async def pay(request: Request) -> JSONResponse:

@@ -1,3 +1,4 @@
+import logging
 from collections.abc import AsyncIterator
 
 from lilya.apps import Lilya
@@ -6,6 +7,7 @@ from lilya.requests import Request
 from lilya.responses import StreamingResponse
 from lilya.routing import Path
 
+log = logging.getLogger(__name__)
 exports: list[str] = []
 
 
@@ -17,6 +19,7 @@ async def report_rows(year: str) -> AsyncIterator[str]:
 
 def record_export(year: str) -> None:
     exports.append(year)
+    log.info("export of %s recorded", year)
 
 
 async def export_report(request: Request) -> StreamingResponse:

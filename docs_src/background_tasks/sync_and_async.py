@@ -1,3 +1,4 @@
+import logging
 from threading import current_thread
 
 from lilya.apps import Lilya
@@ -6,16 +7,21 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+log = logging.getLogger(__name__)
 thumbnails: list[dict[str, str]] = []
 notifications: list[dict[str, str]] = []
 
 
 def make_thumbnail(photo: str) -> None:
-    thumbnails.append({"photo": photo, "thread": current_thread().name})
+    thread = current_thread().name
+    thumbnails.append({"photo": photo, "thread": thread})
+    log.info("thumbnail of %s made in %s", photo, thread)
 
 
 async def notify_followers(photo: str) -> None:
-    notifications.append({"photo": photo, "thread": current_thread().name})
+    thread = current_thread().name
+    notifications.append({"photo": photo, "thread": thread})
+    log.info("followers of %s notified from %s", photo, thread)
 
 
 async def publish_photo(request: Request) -> JSONResponse:

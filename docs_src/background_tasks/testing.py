@@ -1,3 +1,5 @@
+import logging
+
 from lilya.apps import Lilya
 from lilya.background import Task
 from lilya.requests import Request
@@ -5,11 +7,13 @@ from lilya.responses import JSONResponse
 from lilya.routing import Path
 from lilya.testclient import TestClient
 
-log: list[str] = []  # what happened, in order: ASGI messages and task runs
+log = logging.getLogger(__name__)
+events: list[str] = []  # what happened, in order: ASGI messages and task runs
 
 
 def send_confirmation(email: str) -> None:
-    log.append(f"task: {email}")
+    events.append(f"task: {email}")
+    log.info("e-mail sent to %s", email)
 
 
 async def register(request: Request) -> JSONResponse:
@@ -22,25 +26,25 @@ app = Lilya(routes=[Path("/register", register, methods=["POST"])])
 
 
 def test_the_confirmation_is_sent():
-    log.clear()
+    events.clear()
     client = TestClient(app)
     response = client.post("/register", json={"email": "ana@example.com"})
     assert response.status_code == 201
-    assert log == ["task: ana@example.com"]  # done by the time post() returns
+    assert events == ["task: ana@example.com"]  # done when post() returns
 
 
 def test_the_task_starts_after_the_response_is_sent():
-    log.clear()
+    events.clear()
 
     async def recorded(scope, receive, send):
         async def send_and_log(message):
             await send(message)
-            log.append(message["type"])
+            events.append(message["type"])
 
         await app(scope, receive, send_and_log)
 
     TestClient(recorded).post("/register", json={"email": "bo@example.com"})
-    assert log == [
+    assert events == [
         "http.response.start",
         "http.response.body",
         "task: bo@example.com",

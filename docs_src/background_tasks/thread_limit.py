@@ -1,3 +1,4 @@
+import logging
 import time
 
 import anyio.to_thread
@@ -7,6 +8,7 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+log = logging.getLogger(__name__)
 WORKER_THREADS = 100
 resized: list[str] = []
 
@@ -14,6 +16,7 @@ resized: list[str] = []
 def resize(photo: str) -> None:
     time.sleep(2)  # slow blocking work: it holds a worker thread meanwhile
     resized.append(photo)
+    log.info("%s resized", photo)
 
 
 async def upload(request: Request) -> JSONResponse:

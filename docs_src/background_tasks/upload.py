@@ -1,4 +1,5 @@
 import hashlib
+import logging
 import uuid
 
 from lilya.apps import Lilya
@@ -7,6 +8,7 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+log = logging.getLogger(__name__)
 uploads: dict[str, dict[str, object]] = {}
 
 
@@ -16,6 +18,7 @@ def process_upload(upload_id: str, content: bytes) -> None:
         "size": len(content),
         "sha256": hashlib.sha256(content).hexdigest(),
     }
+    log.info("upload %s processed", upload_id)
 
 
 async def accept_upload(request: Request) -> JSONResponse:
@@ -30,7 +33,8 @@ async def accept_upload(request: Request) -> JSONResponse:
     )
 
 
-async def upload_status(upload_id: str) -> JSONResponse:
+async def upload_status(request: Request) -> JSONResponse:
+    upload_id = request.path_params["upload_id"]
     if upload_id not in uploads:
         return JSONResponse({"detail": "unknown upload"}, status_code=404)
     return JSONResponse({"id": upload_id, **uploads[upload_id]})

@@ -1,16 +1,20 @@
+import logging
+
 from lilya.apps import Lilya
 from lilya.background import Task
 from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
-from docs_src.background_tasks.handler_tasks import with_background
+from .handler_tasks import with_background
 
+log = logging.getLogger(__name__)
 audit_log: list[str] = []
 
 
 def write_audit_entry(event: str) -> None:
     audit_log.append(event)
+    log.info("audit entry written: %s", event)
 
 
 @with_background(Task(write_audit_entry, "user registered"))

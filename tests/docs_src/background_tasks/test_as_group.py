@@ -4,7 +4,7 @@ import pytest
 from lilya.background import Tasks
 
 from docs_src.background_tasks import as_group
-from tests.proof import call_asgi, prove_end_to_end
+from tests.proof import call_asgi, logged_by, prove_end_to_end
 
 BODY = json.dumps({"id": "A-7"}).encode()
 HEADERS = {"content-type": "application/json"}
@@ -18,11 +18,13 @@ def nothing_notified():
 
 def test_the_three_notifications_run_at_the_same_time(recorder):
     recorder.meet_at_barrier(len(SERVICES))  # passes only if all three run at once
-    result = call_asgi(as_group.app, recorder.timeline, "POST", "/orders", BODY, HEADERS)
+    with logged_by(as_group) as logged:
+        result = call_asgi(as_group.app, recorder.timeline, "POST", "/orders", BODY, HEADERS)
     assert result.status == 201
     assert result.error is None
     recorder.timeline.assert_tasks_after_response(["notify"] * 3)
     assert sorted(as_group.notified) == sorted(f"{service}:A-7" for service in SERVICES)
+    assert sorted(logged.lines) == sorted(f"{service} notified of order A-7" for service in SERVICES)
 
 
 def test_the_same_tasks_without_as_group_cannot_meet(recorder, monkeypatch):

@@ -5,7 +5,7 @@ import httpx2
 import pytest
 
 from docs_src.background_tasks import blocking
-from tests.proof import STILL, TIMEOUT, Event, Pending, call_asgi, get_in_background, serve
+from tests.proof import STILL, TIMEOUT, Event, Pending, call_asgi, get_in_background, logged_by, serve
 
 
 
@@ -56,7 +56,9 @@ def test_a_blocking_async_def_task_holds_up_every_other_request(recorder, held_w
 
 
 def test_the_checksum_is_the_sha256_of_the_repeated_data(recorder):
-    result = call_asgi(blocking.app, recorder.timeline, "PUT", "/files/c", body=b"ab")
+    with logged_by(blocking) as logged:
+        result = call_asgi(blocking.app, recorder.timeline, "PUT", "/files/c", body=b"ab")
     assert (result.status, result.error) == (202, None)
     recorder.timeline.assert_tasks_after_response(["store_checksum"])
     assert blocking.digests == {"c": hashlib.sha256(b"ab" * 50_000).hexdigest()}
+    assert logged.lines == ["checksum of c stored"]

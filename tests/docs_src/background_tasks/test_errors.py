@@ -6,7 +6,7 @@ import httpx2
 import pytest
 
 from docs_src.background_tasks import errors
-from tests.proof import TIMEOUT, call_asgi, serve
+from tests.proof import TIMEOUT, call_asgi, logged_by, serve
 
 PATH = "/orders/42/pay"
 
@@ -17,12 +17,14 @@ def nothing_done():
 
 
 def test_in_sequence_a_failing_task_stops_the_ones_after_it(recorder):
-    result = call_asgi(errors.app, recorder.timeline, "POST", PATH)
+    with logged_by(errors) as logged:
+        result = call_asgi(errors.app, recorder.timeline, "POST", PATH)
     assert result.status == 200  # the client already has its response
     assert isinstance(result.error, ConnectionError)
     recorder.timeline.assert_tasks_after_response(["reserve_stock", "send_receipt"])
     assert recorder.timeline.of("task-error") == ["send_receipt"]
     assert errors.done == ["stock reserved for 42"]
+    assert logged.lines == ["stock reserved for 42"]
 
 
 def test_as_group_a_failing_task_cancels_its_running_siblings(recorder):

@@ -1,7 +1,7 @@
 import pytest
 
 from docs_src.background_tasks import handler_raises
-from tests.proof import call_asgi, prove_end_to_end
+from tests.proof import call_asgi, logged_by, prove_end_to_end
 
 
 @pytest.fixture(autouse=True)
@@ -13,10 +13,12 @@ def fresh_users():
 
 
 def test_a_new_name_is_welcomed_after_the_response(recorder):
-    result = call_asgi(handler_raises.app, recorder.timeline, "PUT", "/users/bo")
+    with logged_by(handler_raises) as logged:
+        result = call_asgi(handler_raises.app, recorder.timeline, "PUT", "/users/bo")
     assert (result.status, result.error) == (201, None)
     recorder.timeline.assert_tasks_after_response(["send_welcome"])
     assert handler_raises.welcomed == ["bo"]
+    assert logged.lines == ["welcome sent to bo"]
 
 
 def test_a_handler_that_raises_takes_its_tasks_with_it(recorder):

@@ -4,7 +4,7 @@ import json
 import pytest
 
 from docs_src.background_tasks import middleware
-from tests.proof import Event, call_asgi, observed_app, prove_end_to_end
+from tests.proof import Event, call_asgi, logged_by, observed_app, prove_end_to_end
 
 PATH = "/reports/june"
 GZIP = {"accept-encoding": "gzip"}
@@ -16,13 +16,15 @@ def no_reports():
 
 
 def test_through_both_middlewares_the_response_is_complete_before_the_task_starts(recorder):
-    result = call_asgi(middleware.app, recorder.timeline, "GET", PATH, headers=GZIP)
+    with logged_by(middleware) as logged:
+        result = call_asgi(middleware.app, recorder.timeline, "GET", PATH, headers=GZIP)
     assert (result.status, result.error) == (200, None)
     assert result.headers["Content-Encoding"] == "gzip"
     assert result.headers["server-timing"].startswith("app;dur=")
     assert json.loads(gzip.decompress(result.body))["report"] == "june"
     recorder.timeline.assert_tasks_after_response(["store_report"])
     assert middleware.reports == ["june"]
+    assert logged.lines == ["report june stored"]
 
 
 def test_a_middlewares_call_returns_only_once_the_tasks_have_ended(recorder):

@@ -4,7 +4,7 @@ import anyio
 import pytest
 
 from docs_src.background_tasks import streaming
-from tests.proof import call_asgi, prove_end_to_end
+from tests.proof import call_asgi, logged_by, prove_end_to_end
 
 
 @pytest.fixture(autouse=True)
@@ -13,13 +13,15 @@ def no_exports():
 
 
 def test_the_task_runs_after_the_last_chunk(recorder):
-    result = call_asgi(streaming.app, recorder.timeline, "GET", "/reports/2026.csv")
+    with logged_by(streaming) as logged:
+        result = call_asgi(streaming.app, recorder.timeline, "GET", "/reports/2026.csv")
     assert result.status == 200
     assert result.body.decode().splitlines() == ["month,orders", *(f"2026-{m:02d},{m * 10}" for m in range(1, 13))]
     chunks = [e for e in recorder.timeline.events if e.name == "http.response.body"]
     assert [c.more_body for c in chunks] == [True] * 12 + [False]  # the last row travels in the final message
     recorder.timeline.assert_tasks_after_response(["record_export"])
     assert streaming.exports == ["2026"]
+    assert logged.lines == ["export of 2026 recorded"]
 
 
 def test_a_client_that_disconnects_stops_the_stream_and_the_task_still_runs(recorder, monkeypatch):

@@ -3,7 +3,7 @@ import threading
 import pytest
 
 from docs_src.background_tasks import sync_and_async
-from tests.proof import call_asgi, prove_end_to_end
+from tests.proof import call_asgi, logged_by, prove_end_to_end
 
 
 @pytest.fixture(autouse=True)
@@ -13,7 +13,8 @@ def empty_state():
 
 
 def test_def_runs_in_a_worker_thread_and_async_def_on_the_event_loop(recorder):
-    result = call_asgi(sync_and_async.app, recorder.timeline, "POST", "/photos/cat")
+    with logged_by(sync_and_async) as logged:
+        result = call_asgi(sync_and_async.app, recorder.timeline, "POST", "/photos/cat")
     assert result.status == 200
     recorder.timeline.assert_tasks_after_response(["make_thumbnail", "notify_followers"])
     recorder.timeline.assert_sequential()
@@ -22,6 +23,10 @@ def test_def_runs_in_a_worker_thread_and_async_def_on_the_event_loop(recorder):
     assert notification["thread"] == threading.current_thread().name  # anyio.run's loop runs here
     assert thumbnail["thread"] != notification["thread"]
     assert thumbnail["thread"].startswith("AnyIO worker thread")
+    assert logged.lines == [
+        f"thumbnail of cat made in {thumbnail['thread']}",
+        f"followers of cat notified from {notification['thread']}",
+    ]
 
 
 def test_served_client_has_the_response_before_the_tasks_run(recorder):

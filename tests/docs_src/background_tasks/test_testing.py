@@ -8,7 +8,7 @@ from lilya.responses import JSONResponse
 from lilya.routing import Path
 
 from docs_src.background_tasks import testing
-from tests.proof import call_asgi
+from tests.proof import call_asgi, logged_by
 
 
 def test_the_recipes_tests_pass():
@@ -26,11 +26,13 @@ def test_the_order_test_fails_when_the_task_runs_before_the_response(monkeypatch
     monkeypatch.setattr(testing, "app", early)
     with pytest.raises(AssertionError):
         testing.test_the_task_starts_after_the_response_is_sent()
-    assert testing.log[:2] == ["task: bo@example.com", "http.response.start"]
+    assert testing.events[:2] == ["task: bo@example.com", "http.response.start"]
 
 
 def test_the_recipes_app_answers_like_any_example(recorder):
-    result = call_asgi(testing.app, recorder.timeline, "POST", "/register", body=b'{"email": "cy@example.com"}',
-                       headers={"content-type": "application/json"})
+    with logged_by(testing) as logged:
+        result = call_asgi(testing.app, recorder.timeline, "POST", "/register", body=b'{"email": "cy@example.com"}',
+                           headers={"content-type": "application/json"})
     assert result.status == 201
     recorder.timeline.assert_tasks_after_response(["send_confirmation"])
+    assert logged.lines == ["e-mail sent to cy@example.com"]

@@ -4,7 +4,7 @@ import httpx2
 import pytest
 
 from docs_src.background_tasks import thread_limit
-from tests.proof import STILL, TIMEOUT, get_in_background, serve
+from tests.proof import STILL, TIMEOUT, get_in_background, logged_by, serve
 
 
 
@@ -36,7 +36,7 @@ def test_past_the_limit_def_tasks_and_def_handlers_wait_for_a_thread(monkeypatch
 
     monkeypatch.setattr(thread_limit.time, "sleep", held)
     try:
-        with serve(thread_limit.app, lifespan="on") as served:
+        with logged_by(thread_limit) as logged, serve(thread_limit.app, lifespan="on") as served:
             for photo in ("a", "b"):
                 httpx2.put(f"{served.url}/photos/{photo}", timeout=TIMEOUT).raise_for_status()
             with holding:
@@ -56,3 +56,5 @@ def test_past_the_limit_def_tasks_and_def_handlers_wait_for_a_thread(monkeypatch
     with holding:
         assert holding.wait_for(lambda: len(running) == 3, TIMEOUT)
     assert sorted(thread_limit.resized) == ["a", "b", "c"]
+    logged.wait_for("c resized")
+    assert sorted(logged.lines) == ["a resized", "b resized", "c resized"]

@@ -6,7 +6,7 @@ import httpx2
 import pytest
 
 from docs_src.background_tasks import upload
-from tests.proof import TIMEOUT, Timeline, call_asgi, serve
+from tests.proof import TIMEOUT, Timeline, call_asgi, logged_by, serve
 
 CONTENT = b"name,size\nreport.pdf,1024\n"
 
@@ -17,7 +17,8 @@ def no_uploads():
 
 
 def test_accepted_first_then_processed(recorder):
-    result = call_asgi(upload.app, recorder.timeline, "POST", "/uploads", CONTENT)
+    with logged_by(upload) as logged:
+        result = call_asgi(upload.app, recorder.timeline, "POST", "/uploads", CONTENT)
     assert result.status == 202
     recorder.timeline.assert_tasks_after_response(["process_upload"])
     (upload_id,) = upload.uploads
@@ -27,6 +28,7 @@ def test_accepted_first_then_processed(recorder):
         "size": len(CONTENT),
         "sha256": hashlib.sha256(CONTENT).hexdigest(),
     }
+    assert logged.lines == [f"upload {upload_id} processed"]
 
 
 def test_served_client_sees_processing_until_the_task_has_run(recorder):

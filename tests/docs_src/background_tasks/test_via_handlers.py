@@ -3,7 +3,7 @@ import json
 import pytest
 
 from docs_src.background_tasks import via_handlers
-from tests.proof import call_asgi, prove_end_to_end
+from tests.proof import call_asgi, logged_by, prove_end_to_end
 
 BODY = json.dumps({"email": "ana@example.com"}).encode()
 HEADERS = {"content-type": "application/json"}
@@ -15,11 +15,13 @@ def empty_log():
 
 
 def test_declared_task_runs_after_the_response(recorder):
-    result = call_asgi(via_handlers.app, recorder.timeline, "POST", "/register", BODY, HEADERS)
+    with logged_by(via_handlers) as logged:
+        result = call_asgi(via_handlers.app, recorder.timeline, "POST", "/register", BODY, HEADERS)
     assert result.status == 201
     assert json.loads(result.body) == {"registered": "ana@example.com"}
     recorder.timeline.assert_tasks_after_response(["write_audit_entry"])
     assert via_handlers.audit_log == ["user registered"]
+    assert logged.lines == ["audit entry written: user registered"]
 
 
 def test_served_client_has_the_response_before_the_task_runs(recorder):

@@ -6,7 +6,7 @@ import pytest
 from lilya.testclient import TestClient
 
 from docs_src.background_tasks.response import via_handlers
-from tests.proof import TIMEOUT, call_asgi, observed_app, prove_end_to_end, serve
+from tests.proof import TIMEOUT, call_asgi, logged_by, observed_app, prove_end_to_end, serve
 
 BODY = json.dumps({"email": "ana@example.com"}).encode()
 HEADERS = {"content-type": "application/json"}
@@ -18,11 +18,13 @@ def empty_outbox():
 
 
 def test_confirmation_is_sent_after_the_response(recorder):
-    result = call_asgi(via_handlers.app, recorder.timeline, "POST", "/register", BODY, HEADERS)
+    with logged_by(via_handlers) as logged:
+        result = call_asgi(via_handlers.app, recorder.timeline, "POST", "/register", BODY, HEADERS)
     assert result.status == 201
     assert json.loads(result.body) == {"registered": "ana@example.com"}
     recorder.timeline.assert_tasks_after_response(["send_confirmation"])
     assert via_handlers.outbox == [{"to": "ana@example.com", "subject": "Confirm your account"}]
+    assert logged.lines == ["e-mail sent to ana@example.com"]
 
 
 def test_served_client_has_the_response_before_the_task_runs(recorder):

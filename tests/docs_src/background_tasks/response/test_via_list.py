@@ -6,7 +6,7 @@ import httpx2
 import pytest
 
 from docs_src.background_tasks.response import via_list
-from tests.proof import TIMEOUT, call_asgi, prove_end_to_end, serve
+from tests.proof import TIMEOUT, call_asgi, logged_by, prove_end_to_end, serve
 
 BODY = json.dumps({"email": "ana@example.com"}).encode()
 HEADERS = {"content-type": "application/json"}
@@ -21,12 +21,14 @@ def empty_state():
 
 
 def test_tasks_run_in_list_order_after_the_response(recorder):
-    result = call_asgi(via_list.app, recorder.timeline, "POST", "/register", BODY, HEADERS)
+    with logged_by(via_list) as logged:
+        result = call_asgi(via_list.app, recorder.timeline, "POST", "/register", BODY, HEADERS)
     assert result.status == 201
     recorder.timeline.assert_tasks_after_response(ORDER)
     recorder.timeline.assert_sequential()
     assert via_list.outbox == [{"to": "ana@example.com", "subject": "Confirm your account"}]
     assert via_list.audit_log == ["registered ana@example.com"]
+    assert logged.lines == ["e-mail sent to ana@example.com", "audit entry written: registered ana@example.com"]
 
 
 def test_served_client_has_the_response_before_the_tasks_run(recorder):
