@@ -1,6 +1,6 @@
 # Sourced by serve.sh and test.sh: make .venv match requirements.lock and pyproject.toml, using only the system's
 # Python. The project's package (docs_tools) is installed editable, so edits to it apply at once. test.sh also
-# installs Chromium (apt-get) and the npm packages of package-lock.json (npm ci) when they are missing.
+# installs Chromium and curl (apt-get) and the npm packages of package-lock.json (npm ci) when they are missing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
