@@ -241,66 +241,9 @@ def call_asgi(
     return AsgiResult(status, response_headers, b"".join(chunks), error)
 
 
-@dataclass
-class Served:
-    url: str
-    server: uvicorn.Server
-    thread: threading.Thread
-    log: list[str]
-
-
-class _LogEvents(logging.Handler):
-    def __init__(self, lines: list[str], waiting: threading.Event) -> None:
-        super().__init__()
-        self.lines, self.waiting = lines, waiting
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        self.lines.append(message)
-        if message.startswith("Waiting for"):
-            self.waiting.set()
-
-
-def listening_socket(backlog: int = 512) -> socket.socket:
-    """A socket on an ephemeral 127.0.0.1 port, already listening, for a server to take over."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(backlog)
-    return sock
-
-
-@contextlib.contextmanager
-def serve(app: Any, shutdown_waiting: threading.Event | None = None, **settings: Any) -> Iterator[Served]:
-    """Run uvicorn in a thread on an ephemeral 127.0.0.1 port (`settings` as uvicorn.Config takes them, e.g.
-    `lifespan="on"` to run the app's startup hooks).
-
-    The socket is bound and listening before the server starts, so a client may connect at once:
-    the kernel queues the connection until uvicorn accepts it.
-    """
-    sock = listening_socket()
-    port = sock.getsockname()[1]
-    options = {"lifespan": "off", "log_level": "info", "access_log": False, "log_config": None, **settings}
-    config = uvicorn.Config(app, **options)
-    server = uvicorn.Server(config)
-    lines: list[str] = []
-    handler = _LogEvents(lines, shutdown_waiting or threading.Event())
-    logger = logging.getLogger("uvicorn.error")
-    logger.addHandler(handler)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        yield Served(f"http://127.0.0.1:{port}", server, thread, lines)
-    finally:
-        server.should_exit = True
-        thread.join(TIMEOUT)
-        logger.removeHandler(handler)
-        sock.close()
-        assert not thread.is_alive(), "uvicorn did not stop"
-
-
 class LoggedLines(logging.Handler):
-    """What one example's logger said, in order, from the event loop and worker threads alike: how a reader running
-    the example with uvicorn sees that its tasks ran."""
+    """What one logger said, in order, from the event loop and worker threads alike: for an example's logger, how a
+    reader running it with uvicorn sees that its tasks ran."""
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
@@ -312,15 +255,18 @@ class LoggedLines(logging.Handler):
             self.lines.append(record.getMessage())
             self._changed.notify_all()
 
-    def wait_for(self, line: str, timeout: float = TIMEOUT) -> None:
+    def wait_until(self, predicate: Callable[[list[str]], bool], timeout: float = TIMEOUT) -> None:
         with self._changed:
-            assert self._changed.wait_for(lambda: line in self.lines, timeout), (line, self.lines)
+            assert self._changed.wait_for(lambda: predicate(self.lines), timeout), self.lines
+
+    def wait_for(self, line: str, timeout: float = TIMEOUT) -> None:
+        self.wait_until(lambda lines: line in lines, timeout)
 
 
 @contextlib.contextmanager
-def logged_by(module: Any) -> Iterator[LoggedLines]:
-    """The INFO lines of the logger an example names after its module (`logging.getLogger(__name__)`)."""
-    logger = logging.getLogger(module.__name__)
+def logged(name: str) -> Iterator[LoggedLines]:
+    """The INFO lines of the logger called `name`, for as long as the block runs."""
+    logger = logging.getLogger(name)
     handler = LoggedLines()
     level = logger.level
     logger.setLevel(logging.INFO)
@@ -330,6 +276,53 @@ def logged_by(module: Any) -> Iterator[LoggedLines]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
+
+
+def logged_by(module: Any) -> contextlib.AbstractContextManager[LoggedLines]:
+    """The INFO lines of the logger an example names after its module (`logging.getLogger(__name__)`)."""
+    return logged(module.__name__)
+
+
+@dataclass
+class Served:
+    url: str
+    server: uvicorn.Server
+    thread: threading.Thread
+    log: LoggedLines
+    """What uvicorn logs (its "uvicorn.error" logger) while it serves."""
+
+
+def listening_socket(backlog: int = 512) -> socket.socket:
+    """A socket on an ephemeral 127.0.0.1 port, already listening, for a server to take over."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(backlog)
+    return sock
+
+
+@contextlib.contextmanager
+def serve(app: Any, **settings: Any) -> Iterator[Served]:
+    """Run uvicorn in a thread on an ephemeral 127.0.0.1 port (`settings` as uvicorn.Config takes them, e.g.
+    `lifespan="on"` to run the app's startup hooks).
+
+    The socket is bound and listening before the server starts, so a client may connect at once:
+    the kernel queues the connection until uvicorn accepts it.
+    """
+    sock = listening_socket()
+    port = sock.getsockname()[1]
+    options = {"lifespan": "off", "log_level": "info", "access_log": False, "log_config": None, **settings}
+    config = uvicorn.Config(app, **options)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    with logged("uvicorn.error") as log:
+        thread.start()
+        try:
+            yield Served(f"http://127.0.0.1:{port}", server, thread, log)
+        finally:
+            server.should_exit = True
+            thread.join(TIMEOUT)
+            sock.close()
+    assert not thread.is_alive(), "uvicorn did not stop"
 
 
 @dataclass

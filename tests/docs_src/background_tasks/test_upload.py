@@ -1,6 +1,5 @@
 import hashlib
 import importlib.util
-import threading
 
 import httpx2
 import pytest
@@ -51,13 +50,12 @@ def test_unknown_upload_is_404():
 
 def test_graceful_shutdown_waits_for_the_running_task(recorder):
     gate = recorder.hold_tasks()
-    waiting = threading.Event()
-    with serve(upload.app, shutdown_waiting=waiting) as served:
+    with serve(upload.app) as served:
         with httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
             assert client.post("/uploads", content=CONTENT).status_code == 202
         recorder.timeline.wait_for("task-start", ["process_upload"])
         served.server.should_exit = True
-        assert waiting.wait(TIMEOUT), f"uvicorn did not wait during shutdown: {served.log}"
+        served.log.wait_until(lambda lines: any(line.startswith("Waiting for") for line in lines))
         with pytest.raises(httpx2.ConnectError):
             httpx2.get(served.url + "/uploads/any", timeout=TIMEOUT)
         assert served.thread.is_alive()
