@@ -5,6 +5,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
 ensure_chromium
 ensure_curl
+ensure_redis
 ensure_node_modules
 cd "$ROOT"
 scratch="$(mktemp -d)"

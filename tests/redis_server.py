@@ -1,0 +1,106 @@
+"""A Redis server of the suite's own, for the job-queue proofs: started in a temporary folder on a free 127.0.0.1
+port, and stopped (killed if it must be) when the block ends, so that nothing is left running."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import socket
+import subprocess
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.proof import TIMEOUT
+
+READY = "Ready to accept connections"
+PORT_TAKEN = "Address already in use"
+
+
+@dataclass
+class RedisServer:
+    folder: Path
+    port: int
+    process: subprocess.Popen[str]
+    output: list[str] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def kill(self) -> None:
+        """Stop the server as a crash would: SIGKILL, no chance to save anything."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(TIMEOUT)
+
+
+def _free_port() -> int:
+    """A port the kernel has just handed out and taken back; another process may take it first (the caller retries)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _start(folder: Path) -> RedisServer | None:
+    """A started server, or None when another process took the port first."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            "redis-server",
+            "--bind", "127.0.0.1",
+            "--port", str(port),
+            "--dir", str(folder),
+            "--appendonly", "yes",
+            "--appendfsync", "always",  # a write is on disk before Redis acknowledges it
+            "--save", "",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    server = RedisServer(folder, port, process)
+    ready = threading.Event()
+
+    def pump() -> None:
+        for line in process.stdout:
+            server.output.append(line.rstrip())
+            if READY in line:
+                ready.set()
+        ready.set()  # the process ended: whoever waits must look at why
+
+    threading.Thread(target=pump, daemon=True).start()
+    if not ready.wait(TIMEOUT):
+        process.kill()
+        process.wait(TIMEOUT)
+        raise AssertionError(f"redis-server did not get ready in {TIMEOUT}s:\n" + "\n".join(server.output))
+    if process.poll() is not None or not any(READY in line for line in server.output):
+        process.wait(TIMEOUT)
+        if any(PORT_TAKEN in line for line in server.output):
+            return None
+        raise AssertionError("redis-server stopped:\n" + "\n".join(server.output))
+    return server
+
+
+@contextlib.contextmanager
+def redis_server(folder: Path) -> Iterator[RedisServer]:
+    """A durable Redis server keeping its data in `folder`: a server started again on the same folder has every write
+    the last one acknowledged, even if it was killed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    server = None
+    for _ in range(5):
+        server = _start(folder)
+        if server is not None:
+            break
+    assert server is not None, "five free ports in a row were taken before redis-server could listen"
+    try:
+        yield server
+    finally:
+        if server.process.poll() is None:
+            server.process.terminate()
+            try:
+                server.process.wait(TIMEOUT)
+            except subprocess.TimeoutExpired:
+                server.process.kill()
+                server.process.wait(TIMEOUT)
+        server.process.stdout.close()
