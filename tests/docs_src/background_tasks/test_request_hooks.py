@@ -6,7 +6,7 @@ import pytest
 from lilya.apps import Lilya
 from lilya.exceptions import HTTPException
 from lilya.requests import Request
-from lilya.routing import Path
+from lilya.routing import Include, Path
 
 from docs_src.background_tasks import request_hooks
 from tests.proof import TIMEOUT, call_asgi, logged_by, serve
@@ -97,3 +97,17 @@ def test_a_def_hook_runs_in_a_worker_thread_and_an_async_def_hook_on_the_event_l
     (_, in_thread), (_, on_loop) = threads
     assert in_thread.startswith("AnyIO worker thread")
     assert on_loop == threading.current_thread().name  # anyio.run's loop runs in the test's thread
+
+
+def test_an_includes_hooks_run_around_its_routes_after_the_task(recorder):
+    include = Include(
+        "/blog",
+        routes=[Path("/articles/{slug}", request_hooks.read_article)],
+        before_request=[request_hooks.start_clock],
+        after_request=[request_hooks.log_timing],
+    )
+    with logged_by(request_hooks) as logged:
+        assert call_asgi(Lilya(routes=[include]), recorder.timeline, "GET", "/blog" + PATH).status == 200
+    counted, timed = logged.lines
+    assert counted == "view of tasks counted"
+    assert timed.startswith("GET /blog/articles/tasks: ")
