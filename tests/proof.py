@@ -241,26 +241,64 @@ def call_asgi(
     return AsgiResult(status, response_headers, b"".join(chunks), error)
 
 
-class LoggedLines(logging.Handler):
-    """What one logger said, in order, from the event loop and worker threads alike: for an example's logger, how a
-    reader running it with uvicorn sees that its tasks ran."""
+class Lines:
+    """Lines arriving from other threads (a log, a process's output), in order, with waiting by condition."""
 
     def __init__(self) -> None:
-        super().__init__(logging.INFO)
         self.lines: list[str] = []
+        self.ended = False
         self._changed = threading.Condition()
 
-    def emit(self, record: logging.LogRecord) -> None:
+    def add(self, line: str) -> None:
         with self._changed:
-            self.lines.append(record.getMessage())
+            self.lines.append(line)
             self._changed.notify_all()
 
-    def wait_until(self, predicate: Callable[[list[str]], bool], timeout: float = TIMEOUT) -> None:
+    def end(self) -> None:
         with self._changed:
-            assert self._changed.wait_for(lambda: predicate(self.lines), timeout), self.lines
+            self.ended = True
+            self._changed.notify_all()
+
+    def wait_until(self, predicate: Callable[[list[str]], bool], timeout: float = TIMEOUT) -> bool:
+        """Whether the lines meet `predicate` within `timeout` seconds; stops waiting early once no line can come."""
+        with self._changed:
+            self._changed.wait_for(lambda: self.ended or predicate(self.lines), timeout)
+            return predicate(self.lines)
 
     def wait_for(self, line: str, timeout: float = TIMEOUT) -> None:
-        self.wait_until(lambda lines: line in lines, timeout)
+        assert self.wait_until(lambda lines: line in lines, timeout), (line, self.lines)
+
+    def wait_for_end(self, timeout: float = TIMEOUT) -> bool:
+        """Whether the source said its last line (a process's output closed) within `timeout` seconds."""
+        self.wait_until(lambda lines: False, timeout)
+        return self.ended
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines)
+
+
+def read_lines(stream: Any) -> Lines:
+    """The lines of a process's text output, read in a thread of their own until the stream ends."""
+    lines = Lines()
+
+    def pump() -> None:
+        for line in stream:
+            lines.add(line.rstrip("\n"))
+        lines.end()
+
+    threading.Thread(target=pump, daemon=True).start()
+    return lines
+
+
+class LoggedLines(Lines, logging.Handler):
+    """What one logger said: for an example's logger, how a reader running it with uvicorn sees that its tasks ran."""
+
+    def __init__(self) -> None:
+        Lines.__init__(self)
+        logging.Handler.__init__(self, logging.INFO)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.add(record.getMessage())
 
 
 @contextlib.contextmanager

@@ -7,12 +7,11 @@ import contextlib
 import signal
 import socket
 import subprocess
-import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from tests.proof import TIMEOUT
+from tests.proof import TIMEOUT, Lines, read_lines
 
 READY = "Ready to accept connections"
 PORT_TAKEN = "Address already in use"
@@ -23,7 +22,7 @@ class RedisServer:
     folder: Path
     port: int
     process: subprocess.Popen[str]
-    output: list[str] = field(default_factory=list)
+    output: Lines
 
     @property
     def url(self) -> str:
@@ -59,26 +58,15 @@ def _start(folder: Path) -> RedisServer | None:
         stderr=subprocess.STDOUT,
         text=True,
     )
-    server = RedisServer(folder, port, process)
-    ready = threading.Event()
-
-    def pump() -> None:
-        for line in process.stdout:
-            server.output.append(line.rstrip())
-            if READY in line:
-                ready.set()
-        ready.set()  # the process ended: whoever waits must look at why
-
-    threading.Thread(target=pump, daemon=True).start()
-    if not ready.wait(TIMEOUT):
+    server = RedisServer(folder, port, process, read_lines(process.stdout))
+    if not server.output.wait_until(lambda lines: any(READY in line for line in lines)):
+        if server.output.ended and any(PORT_TAKEN in line for line in server.output.lines):
+            process.wait(TIMEOUT)
+            return None
         process.kill()
         process.wait(TIMEOUT)
-        raise AssertionError(f"redis-server did not get ready in {TIMEOUT}s:\n" + "\n".join(server.output))
-    if process.poll() is not None or not any(READY in line for line in server.output):
-        process.wait(TIMEOUT)
-        if any(PORT_TAKEN in line for line in server.output):
-            return None
-        raise AssertionError("redis-server stopped:\n" + "\n".join(server.output))
+        why = "stopped" if server.output.ended else f"was not ready in {TIMEOUT}s"
+        raise AssertionError(f"redis-server {why}:\n{server.output}")
     return server
 
 

@@ -3,19 +3,16 @@ the page's curl command, and the output the page says the first terminal shows."
 
 from __future__ import annotations
 
-import queue
 import re
 import shlex
 import subprocess
 import sys
-import threading
-import time
 
 import pytest
 
 from docs_tools.outline import outline
 from tests.mkdocs_site import LANGUAGES, PROJECT, ROOT
-from tests.proof import TIMEOUT, listening_socket
+from tests.proof import TIMEOUT, listening_socket, read_lines
 
 TIMESTAMP = re.compile(r"^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]")
 CLIENT = re.compile(r"127\.0\.0\.1:\d+ - ")
@@ -61,21 +58,18 @@ def test_the_first_terminal_shows_the_request_then_the_line_the_task_logged():
             stderr=subprocess.STDOUT,
             text=True,
         )
-        lines: queue.Queue[str] = queue.Queue()
-        pump = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True)
-        pump.start()
+        output = read_lines(process.stdout)
         try:
             url = next(argument for argument in client if argument.startswith("http://"))
             sent = [re.sub(r":\d+/", f":{port}/", argument) if argument == url else argument for argument in client]
             answer = subprocess.run(sent, capture_output=True, text=True, timeout=TIMEOUT, check=True)
             assert answer.stdout == '{"registered":"ana@example.com"}'
-            seen: list[str] = []
-            deadline = time.monotonic() + TIMEOUT
-            while not seen or "sent to" not in seen[-1]:
-                seen.append(shown(lines.get(timeout=max(0.0, deadline - time.monotonic()))))
+            assert output.wait_until(lambda lines: any("sent to" in line for line in lines)), output
         finally:
             process.terminate()
             process.wait(TIMEOUT)
-            pump.join(TIMEOUT)
+            assert output.wait_for_end(), output  # every line uvicorn wrote has been read
             process.stdout.close()
-    assert [shown(line) for line in promised] == seen[-2:], seen
+    seen = [shown(line) for line in output.lines]
+    task_line = next(number for number, line in enumerate(seen) if "sent to" in line)
+    assert [shown(line) for line in promised] == seen[task_line - 1 : task_line + 1], seen

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import queue
 import re
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 import uuid
@@ -19,6 +17,7 @@ import psutil
 import pytest
 
 from tests.mkdocs_site import PROJECT, ROOT, text_of
+from tests.proof import Lines, read_lines
 from tests.trees import copy_project
 
 pytestmark = pytest.mark.long
@@ -37,7 +36,7 @@ def listening_port(pid: int) -> int:
 
 
 @contextmanager
-def served(folder: Path) -> Iterator[tuple[str, list[str]]]:
+def served(folder: Path) -> Iterator[tuple[str, Lines]]:
     """`mkdocs serve` in folder on a port the kernel chooses, from its "Serving on" line until it is killed; yields
     its base URL and its output as it grows."""
     scratch = folder / "tmp"
@@ -57,34 +56,17 @@ def served(folder: Path) -> Iterator[tuple[str, list[str]]]:
         stderr=subprocess.STDOUT,
         text=True,
     )
-    lines: queue.Queue[str | None] = queue.Queue()
-    output: list[str] = []
-
-    def pump() -> None:
-        for line in process.stdout:
-            output.append(line)
-            lines.put(line)
-        lines.put(None)
-
-    reader = threading.Thread(target=pump, daemon=True)
-    reader.start()
+    output = read_lines(process.stdout)
     try:
         serving = "Serving on http://127.0.0.1:0/"
-        deadline = time.monotonic() + STARTUP_TIMEOUT
-        line = ""
-        while serving not in line:
-            remaining = deadline - time.monotonic()
-            assert remaining > 0, "no 'Serving on' line in time:\n" + "".join(output)
-            try:
-                line = lines.get(timeout=remaining)
-            except queue.Empty:
-                continue
-            assert line is not None, f"mkdocs serve exited with {process.wait()}:\n" + "".join(output)
+        if not output.wait_until(lambda lines: any(serving in line for line in lines), STARTUP_TIMEOUT):
+            assert not output.ended, f"mkdocs serve exited with {process.wait()}:\n{output}"
+            raise AssertionError(f"no 'Serving on' line in time:\n{output}")
         yield f"http://127.0.0.1:{listening_port(process.pid)}/", output
     finally:
         process.kill()
         process.wait(timeout=30)
-        reader.join(timeout=30)
+        output.wait_for_end(timeout=30)
         process.stdout.close()
 
 
@@ -94,11 +76,11 @@ def fetch(url: str, timeout: float) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for_new_epoch(base: str, epoch: int, request_id: int, deadline: float, output: list[str]) -> int:
+def wait_for_new_epoch(base: str, epoch: int, request_id: int, deadline: float, output: Lines) -> int:
     """Long-poll the live-reload endpoint until the server has finished a build newer than epoch."""
     while True:
         remaining = deadline - time.monotonic()
-        assert remaining > 0, f"no rebuild within {REBUILD_TIMEOUT}s:\n" + "".join(output)
+        assert remaining > 0, f"no rebuild within {REBUILD_TIMEOUT}s:\n{output}"
         # The server answers after at most 60 s even without a rebuild; then ask again.
         try:
             newest = int(fetch(f"{base}livereload/{epoch}/{request_id}", timeout=remaining))

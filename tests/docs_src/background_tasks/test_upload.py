@@ -55,7 +55,7 @@ def test_graceful_shutdown_waits_for_the_running_task(recorder):
             assert client.post("/uploads", content=CONTENT).status_code == 202
         recorder.timeline.wait_for("task-start", ["process_upload"])
         served.server.should_exit = True
-        served.log.wait_until(lambda lines: any(line.startswith("Waiting for") for line in lines))
+        assert served.log.wait_until(lambda lines: any(line.startswith("Waiting for") for line in lines)), served.log
         with pytest.raises(httpx2.ConnectError):
             httpx2.get(served.url + "/uploads/any", timeout=TIMEOUT)
         assert served.thread.is_alive()
