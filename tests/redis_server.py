@@ -4,14 +4,13 @@ port, and stopped (killed if it must be) when the block ends, so that nothing is
 from __future__ import annotations
 
 import contextlib
-import signal
 import socket
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.proof import TIMEOUT, Lines, read_lines
+from tests.processes import Running, start
+from tests.proof import TIMEOUT
 
 READY = "Ready to accept connections"
 PORT_TAKEN = "Address already in use"
@@ -21,8 +20,7 @@ PORT_TAKEN = "Address already in use"
 class RedisServer:
     folder: Path
     port: int
-    process: subprocess.Popen[str]
-    output: Lines
+    running: Running
 
     @property
     def url(self) -> str:
@@ -30,8 +28,7 @@ class RedisServer:
 
     def kill(self) -> None:
         """Stop the server as a crash would: SIGKILL, no chance to save anything."""
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(TIMEOUT)
+        self.running.kill()
 
 
 def _free_port() -> int:
@@ -44,7 +41,7 @@ def _free_port() -> int:
 def _start(folder: Path) -> RedisServer | None:
     """A started server, or None when another process took the port first."""
     port = _free_port()
-    process = subprocess.Popen(
+    running = start(
         [
             "redis-server",
             "--bind", "127.0.0.1",
@@ -53,21 +50,15 @@ def _start(folder: Path) -> RedisServer | None:
             "--appendonly", "yes",
             "--appendfsync", "always",  # a write is on disk before Redis acknowledges it
             "--save", "",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+        ]
     )
-    server = RedisServer(folder, port, process, read_lines(process.stdout))
-    if not server.output.wait_until(lambda lines: any(READY in line for line in lines)):
-        if server.output.ended and any(PORT_TAKEN in line for line in server.output.lines):
-            process.wait(TIMEOUT)
+    if not running.said(READY):
+        running.stop(graceful=False)
+        if any(PORT_TAKEN in line for line in running.output.lines):
             return None
-        process.kill()
-        process.wait(TIMEOUT)
-        why = "stopped" if server.output.ended else f"was not ready in {TIMEOUT}s"
-        raise AssertionError(f"redis-server {why}:\n{server.output}")
-    return server
+        why = "exited" if running.output.ended else f"was not ready in {TIMEOUT}s"
+        raise AssertionError(f"redis-server {why}:\n{running.output}")
+    return RedisServer(folder, port, running)
 
 
 @contextlib.contextmanager
@@ -84,11 +75,4 @@ def redis_server(folder: Path) -> Iterator[RedisServer]:
     try:
         yield server
     finally:
-        if server.process.poll() is None:
-            server.process.terminate()
-            try:
-                server.process.wait(TIMEOUT)
-            except subprocess.TimeoutExpired:
-                server.process.kill()
-                server.process.wait(TIMEOUT)
-        server.process.stdout.close()
+        server.running.stop()

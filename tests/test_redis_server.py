@@ -12,7 +12,7 @@ def test_a_server_answers_on_127_0_0_1_and_is_gone_after_its_block(tmp_path):
         client = redis.Redis.from_url(server.url, socket_timeout=5)
         assert client.ping() is True
         client.close()
-    assert server.process.returncode is not None
+    assert server.running.process.returncode is not None
     stopped = redis.Redis.from_url(server.url, socket_connect_timeout=1)
     with pytest.raises(redis.ConnectionError):
         stopped.ping()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import httpx2
@@ -10,6 +9,7 @@ import pytest
 from uvicorn.importer import import_from_string
 
 from tests.mkdocs_site import ROOT, docs_src_file, include_fences, page_sources
+from tests.processes import running
 from tests.proof import TIMEOUT, Timeline, call_asgi, listening_socket
 
 SOURCES = sorted(p for p in (ROOT / "docs_src").rglob("*.py") if p.name != "__init__.py")
@@ -52,17 +52,7 @@ def test_uvicorn_serves_an_example_by_its_import_string_from_the_project_root():
     """The command the pages show, run for real once: a new process, the project root as working folder."""
     source = APPS[0]
     with listening_socket() as sock:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", f"{module_name(source)}:app", "--fd", str(sock.fileno())],
-            pass_fds=[sock.fileno()],
-            cwd=ROOT,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
+        command = [sys.executable, "-m", "uvicorn", f"{module_name(source)}:app", "--fd", str(sock.fileno())]
+        with running(command, "Application startup complete", pass_fds=[sock.fileno()], cwd=ROOT) as uvicorn:
             response = httpx2.get(f"http://127.0.0.1:{sock.getsockname()[1]}/no-such-page", timeout=TIMEOUT)
-        finally:
-            server.terminate()
-            _, log = server.communicate(timeout=TIMEOUT)
-    assert response.status_code == 404, log
-    assert "Application startup complete" in log
+    assert response.status_code == 404, uvicorn.output

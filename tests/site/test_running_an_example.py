@@ -12,7 +12,8 @@ import pytest
 
 from docs_tools.outline import outline
 from tests.mkdocs_site import LANGUAGES, PROJECT, ROOT
-from tests.proof import TIMEOUT, listening_socket, read_lines
+from tests.processes import start
+from tests.proof import TIMEOUT, listening_socket
 
 TIMESTAMP = re.compile(r"^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\]")
 CLIENT = re.compile(r"127\.0\.0\.1:\d+ - ")
@@ -50,26 +51,20 @@ def test_the_first_terminal_shows_the_request_then_the_line_the_task_logged():
     assert client[0] == "curl", client
     with listening_socket() as sock:
         port = sock.getsockname()[1]
-        process = subprocess.Popen(
+        uvicorn = start(
             [sys.executable, "-m", "uvicorn", server[-1], "--fd", str(sock.fileno())],
             pass_fds=[sock.fileno()],
             cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
         )
-        output = read_lines(process.stdout)
         try:
             url = next(argument for argument in client if argument.startswith("http://"))
             sent = [re.sub(r":\d+/", f":{port}/", argument) if argument == url else argument for argument in client]
             answer = subprocess.run(sent, capture_output=True, text=True, timeout=TIMEOUT, check=True)
             assert answer.stdout == '{"registered":"ana@example.com"}'
-            assert output.wait_until(lambda lines: any("sent to" in line for line in lines)), output
+            assert uvicorn.said("sent to"), uvicorn.output
         finally:
-            process.terminate()
-            process.wait(TIMEOUT)
-            assert output.wait_for_end(), output  # every line uvicorn wrote has been read
-            process.stdout.close()
+            uvicorn.stop()  # every line uvicorn wrote has been read
+        output = uvicorn.output
     seen = [shown(line) for line in output.lines]
     task_line = next(number for number, line in enumerate(seen) if "sent to" in line)
     assert [shown(line) for line in promised] == seen[task_line - 1 : task_line + 1], seen

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 import time
 import urllib.request
@@ -17,7 +16,8 @@ import psutil
 import pytest
 
 from tests.mkdocs_site import PROJECT, ROOT, text_of
-from tests.proof import Lines, read_lines
+from tests.processes import running
+from tests.proof import Lines
 from tests.trees import copy_project
 
 pytestmark = pytest.mark.long
@@ -47,27 +47,15 @@ def served(folder: Path) -> Iterator[tuple[str, Lines]]:
         "PYTHONDONTWRITEBYTECODE": "1",
         "TMPDIR": str(scratch),
     }
-    process = subprocess.Popen(
+    with running(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", "127.0.0.1:0"],
+        "Serving on http://127.0.0.1:0/",
+        STARTUP_TIMEOUT,
+        graceful=False,
         cwd=folder,
         env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    output = read_lines(process.stdout)
-    try:
-        serving = "Serving on http://127.0.0.1:0/"
-        if not output.wait_until(lambda lines: any(serving in line for line in lines), STARTUP_TIMEOUT):
-            assert not output.ended, f"mkdocs serve exited with {process.wait()}:\n{output}"
-            raise AssertionError(f"no 'Serving on' line in time:\n{output}")
-        yield f"http://127.0.0.1:{listening_port(process.pid)}/", output
-    finally:
-        process.kill()
-        process.wait(timeout=30)
-        output.wait_for_end(timeout=30)
-        process.stdout.close()
+    ) as server:
+        yield f"http://127.0.0.1:{listening_port(server.process.pid)}/", server.output
 
 
 def fetch(url: str, timeout: float) -> str:

@@ -1,0 +1,67 @@
+"""Processes a test starts (a server, a worker), with their output read as it comes, and stopped whatever happens:
+the one way the suite runs a program of its own, so that none is left running."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import subprocess
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tests.proof import TIMEOUT, Lines, read_lines
+
+
+@dataclass
+class Running:
+    process: subprocess.Popen[str]
+    output: Lines
+    """Its standard output and error, one line at a time."""
+
+    def said(self, text: str, timeout: float = TIMEOUT) -> bool:
+        """Whether a line containing `text` came within `timeout` seconds (False at once if the process ended)."""
+        return self.output.wait_until(lambda lines: any(text in line for line in lines), timeout)
+
+    def kill(self) -> None:
+        """End it as a crash would: SIGKILL, no chance to clean up."""
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait(TIMEOUT)
+
+    def stop(self, graceful: bool = True) -> None:
+        """SIGTERM (or SIGKILL when not `graceful`), SIGKILL if it is still running after TIMEOUT seconds; then read
+        its output to the end."""
+        if self.process.poll() is None:
+            if graceful:
+                self.process.terminate()
+            else:
+                self.process.kill()
+            try:
+                self.process.wait(TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(TIMEOUT)
+        self.output.wait_for_end()
+        self.process.stdout.close()
+
+
+def start(args: Sequence[str], **popen: Any) -> Running:
+    """Start `args` (`popen` as subprocess.Popen takes it: cwd, env, pass_fds), reading its output from now on."""
+    process = subprocess.Popen(
+        list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **popen
+    )
+    return Running(process, read_lines(process.stdout))
+
+
+@contextlib.contextmanager
+def running(args: Sequence[str], ready: str, timeout: float = TIMEOUT, graceful: bool = True,
+            **popen: Any) -> Iterator[Running]:
+    """The process, once a line of its output contains `ready`; stopped when the block ends."""
+    started = start(args, **popen)
+    try:
+        if not started.said(ready, timeout):
+            why = f"exited with {started.process.poll()}" if started.output.ended else f"did not say it in {timeout}s"
+            raise AssertionError(f"{args[0]} was to say {ready!r} and {why}:\n{started.output}")
+        yield started
+    finally:
+        started.stop(graceful)
