@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from docs_tools.front_matter import with_stamp
 from tests import mkdocs_site
 from tests.coverage_pause import coverage_paused
 from tests.proof import TaskRecorder
+from tests.redis_server import RedisServer, redis_server
 from tests.trees import copy_project
 
 
@@ -53,6 +54,13 @@ def recorder(monkeypatch: pytest.MonkeyPatch) -> TaskRecorder:
     recorder = TaskRecorder()
     recorder.install(monkeypatch)
     return recorder
+
+
+@pytest.fixture
+def broker(tmp_path: Path) -> Iterator[RedisServer]:
+    """A Redis server of the test's own: a temporary folder, a free 127.0.0.1 port, stopped when the test ends."""
+    with redis_server(tmp_path / "redis") as server:
+        yield server
 
 
 ENGLISH_ONLY_PAGE = "only-in-english.md"

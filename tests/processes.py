@@ -6,11 +6,13 @@ from __future__ import annotations
 import contextlib
 import signal
 import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tests.proof import TIMEOUT, Lines, read_lines
+from tests.mkdocs_site import ROOT
+from tests.proof import TIMEOUT, Lines, listening_socket, read_lines
 
 
 @dataclass
@@ -60,8 +62,21 @@ def running(args: Sequence[str], ready: str, timeout: float = TIMEOUT, graceful:
     started = start(args, **popen)
     try:
         if not started.said(ready, timeout):
-            why = f"exited with {started.process.poll()}" if started.output.ended else f"did not say it in {timeout}s"
+            if started.output.ended:
+                why = f"exited with {started.process.wait(TIMEOUT)}"
+            else:
+                why = f"did not say it in {timeout}s"
             raise AssertionError(f"{args[0]} was to say {ready!r} and {why}:\n{started.output}")
         yield started
     finally:
         started.stop(graceful)
+
+
+@contextlib.contextmanager
+def uvicorn(app: str, **popen: Any) -> Iterator[tuple[str, Running]]:
+    """`uvicorn MODULE:app` from the project root on an ephemeral 127.0.0.1 port, once its startup is complete (its
+    lifespan included); yields its base URL and the process."""
+    with listening_socket() as sock:
+        command = [sys.executable, "-m", "uvicorn", app, "--fd", str(sock.fileno())]
+        with running(command, "Application startup complete", pass_fds=[sock.fileno()], cwd=ROOT, **popen) as process:
+            yield f"http://127.0.0.1:{sock.getsockname()[1]}", process

@@ -31,7 +31,7 @@ class RedisServer:
         self.running.kill()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     """A port the kernel has just handed out and taken back; another process may take it first (the caller retries)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -40,7 +40,7 @@ def _free_port() -> int:
 
 def _start(folder: Path) -> RedisServer | None:
     """A started server, or None when another process took the port first."""
-    port = _free_port()
+    port = free_port()
     running = start(
         [
             "redis-server",

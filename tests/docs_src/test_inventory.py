@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 
 import httpx2
 import pytest
 from uvicorn.importer import import_from_string
 
 from tests.mkdocs_site import ROOT, docs_src_file, include_fences, page_sources
-from tests.processes import running
-from tests.proof import TIMEOUT, Timeline, call_asgi, listening_socket
+from tests.processes import uvicorn
+from tests.proof import TIMEOUT, Timeline, call_asgi
 
 SOURCES = sorted(p for p in (ROOT / "docs_src").rglob("*.py") if p.name != "__init__.py")
 APPS = [p for p in SOURCES if "\napp = " in p.read_text(encoding="utf-8")]
@@ -51,8 +50,6 @@ def test_the_import_string_names_an_app_that_answers(source):
 def test_uvicorn_serves_an_example_by_its_import_string_from_the_project_root():
     """The command the pages show, run for real once: a new process, the project root as working folder."""
     source = APPS[0]
-    with listening_socket() as sock:
-        command = [sys.executable, "-m", "uvicorn", f"{module_name(source)}:app", "--fd", str(sock.fileno())]
-        with running(command, "Application startup complete", pass_fds=[sock.fileno()], cwd=ROOT) as uvicorn:
-            response = httpx2.get(f"http://127.0.0.1:{sock.getsockname()[1]}/no-such-page", timeout=TIMEOUT)
-    assert response.status_code == 404, uvicorn.output
+    with uvicorn(f"{module_name(source)}:app") as (url, process):
+        response = httpx2.get(f"{url}/no-such-page", timeout=TIMEOUT)
+    assert response.status_code == 404, process.output

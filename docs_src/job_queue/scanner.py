@@ -1,0 +1,15 @@
+from lilya.apps import Lilya
+from lilya.requests import Request
+from lilya.responses import JSONResponse
+from lilya.routing import Path
+
+SIGNATURE = b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE"
+
+
+async def scan(request: Request) -> JSONResponse:
+    content = await request.body()
+    verdict = "infected" if SIGNATURE in content else "clean"
+    return JSONResponse({"verdict": verdict})
+
+
+app = Lilya(routes=[Path("/scan", scan, methods=["POST"])])

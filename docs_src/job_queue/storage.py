@@ -1,0 +1,16 @@
+import os
+
+from arq.connections import RedisSettings
+
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+REDIS = RedisSettings.from_dsn(REDIS_URL)
+UPLOAD_TTL = 24 * 60 * 60  # seconds; arq drops a job that waited this long
+NOTIFICATIONS = "upload-notifications"
+
+
+def upload_key(upload_id: str) -> str:
+    return f"upload:{upload_id}:content"
+
+
+def outcome_key(upload_id: str) -> str:
+    return f"upload:{upload_id}:outcome"

@@ -1,0 +1,61 @@
+"""The job-queue example run as a reader runs it: the web app under uvicorn and arq workers, each a process of its
+own, on the suite's Redis server, with the scanner the test chooses."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import redis
+
+from docs_src.job_queue.storage import NOTIFICATIONS
+from tests.mkdocs_site import ROOT
+from tests.processes import Running, running, uvicorn
+from tests.proof import TIMEOUT
+
+WORKER = "docs_src.job_queue.worker.WorkerSettings"
+HELD_WORKER = "tests.docs_src.job_queue.held_worker.WorkerSettings"
+WORKER_READY = "redis_version="  # arq's line once it has connected to Redis
+
+
+def environment(redis_url: str, scanner_url: str = "http://127.0.0.1:9/scan") -> dict[str, str]:
+    """What the example reads from its environment; the default scanner address refuses connections (port 9)."""
+    return {**os.environ, "REDIS_URL": redis_url, "SCANNER_URL": scanner_url, "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+@dataclass
+class WebApp:
+    url: str
+    process: Running
+
+
+@contextlib.contextmanager
+def web_app(redis_url: str) -> Iterator[WebApp]:
+    """`uvicorn docs_src.job_queue.web:app` on an ephemeral 127.0.0.1 port, once its startup has connected to Redis."""
+    with uvicorn("docs_src.job_queue.web:app", env=environment(redis_url)) as (url, process):
+        yield WebApp(url, process)
+
+
+@contextlib.contextmanager
+def worker(redis_url: str, scanner_url: str, settings: str = WORKER) -> Iterator[Running]:
+    """`arq docs_src.job_queue.worker.WorkerSettings` (or the held worker), once it has connected to Redis."""
+    command = [sys.executable, "-m", "arq", settings]
+    with running(command, WORKER_READY, cwd=ROOT, env=environment(redis_url, scanner_url)) as process:
+        yield process
+
+
+def notifications(redis_url: str, count: int, timeout: float = TIMEOUT) -> list[str]:
+    """The next `count` notifications the jobs push, taken off the list as they come (each wait bounded)."""
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    try:
+        taken = []
+        for _ in range(count):
+            popped = client.blpop([NOTIFICATIONS], timeout=timeout)
+            assert popped is not None, f"{len(taken)} of {count} notifications came within {timeout}s each: {taken}"
+            taken.append(popped[1])
+        return taken
+    finally:
+        client.close()

@@ -1,0 +1,101 @@
+import json
+
+import anyio
+import httpx2
+import redis
+from arq import create_pool
+from arq.connections import RedisSettings
+from arq.constants import default_queue_name, in_progress_key_prefix, job_key_prefix
+
+from docs_src.job_queue import web
+from docs_src.job_queue.storage import UPLOAD_TTL, outcome_key, upload_key
+from tests.docs_src.job_queue.held_worker import AT_START, EVERY_UPLOAD, held_line, hold, release
+from tests.docs_src.job_queue.processes import HELD_WORKER, notifications, web_app, worker
+from tests.proof import TIMEOUT, logged_by
+
+CONTENT = b"name,size\nreport.pdf,1024\n"
+
+
+def post_upload(base_url: str) -> str:
+    response = httpx2.post(base_url + "/uploads", content=CONTENT, timeout=TIMEOUT)
+    assert response.status_code == 202, response.text
+    upload_id = response.json()["id"]
+    assert response.headers["location"] == f"/uploads/{upload_id}"
+    return upload_id
+
+
+def status_of(base_url: str, upload_id: str) -> httpx2.Response:
+    return httpx2.get(f"{base_url}/uploads/{upload_id}", timeout=TIMEOUT)
+
+
+def test_the_202_comes_once_the_upload_is_stored_and_its_job_queued(broker, served_web):
+    with logged_by(web) as logged:
+        response = httpx2.post(served_web.url + "/uploads", content=CONTENT, timeout=TIMEOUT)
+    assert response.status_code == 202
+    upload_id = response.json()["id"]
+    assert response.json() == {"id": upload_id, "status": "queued"}
+    assert response.headers["location"] == f"/uploads/{upload_id}"
+    with redis.Redis.from_url(broker.url) as client:
+        assert client.get(upload_key(upload_id)) == CONTENT
+        assert 0 < client.ttl(upload_key(upload_id)) <= UPLOAD_TTL
+        assert client.exists(job_key_prefix + upload_id) == 1
+        assert client.zscore(default_queue_name, upload_id) is not None
+    assert logged.lines == [f"upload {upload_id} queued"]
+
+
+def test_a_job_waiting_for_a_worker_is_queued(served_web):
+    upload_id = post_upload(served_web.url)
+    assert status_of(served_web.url, upload_id).json() == {"id": upload_id, "status": "queued"}
+
+
+def test_a_job_a_worker_has_taken_is_processing(broker, served_web):
+    upload_id = post_upload(served_web.url)
+    with redis.Redis.from_url(broker.url) as client:
+        client.set(in_progress_key_prefix + upload_id, b"1")  # what a worker writes when it takes the job
+    assert status_of(served_web.url, upload_id).json() == {"id": upload_id, "status": "processing"}
+
+
+def test_a_job_deferred_to_a_later_try_is_retrying(broker, served_web):
+    async def enqueue_deferred() -> None:
+        queue = await create_pool(RedisSettings.from_dsn(broker.url))
+        await queue.enqueue_job("process_upload", "later", _job_id="later", _defer_by=60)
+        await queue.aclose()
+
+    anyio.run(enqueue_deferred)
+    assert status_of(served_web.url, "later").json() == {"id": "later", "status": "retrying"}
+
+
+def test_a_recorded_outcome_is_the_answer(broker, served_web):
+    upload_id = post_upload(served_web.url)
+    outcome = {"status": "done", "size": 3, "sha256": "ab", "verdict": "clean"}
+    with redis.Redis.from_url(broker.url) as client:
+        client.set(outcome_key(upload_id), json.dumps(outcome))
+    assert status_of(served_web.url, upload_id).json() == {"id": upload_id, **outcome}
+
+
+def test_an_unknown_upload_is_404(served_web):
+    response = status_of(served_web.url, "nope")
+    assert (response.status_code, response.json()) == (404, {"detail": "unknown upload"})
+
+
+def test_the_client_has_its_202_while_the_job_waits_at_its_start(broker, served_web, scanner_url):
+    """Every job is held at its start until the test has the 202: a handler that waited for its job would not answer."""
+    hold(broker.url, EVERY_UPLOAD, AT_START)
+    with worker(broker.url, scanner_url, HELD_WORKER) as held:
+        upload_id = post_upload(served_web.url)
+        assert held.said(held_line(AT_START, upload_id)), held.output
+        assert status_of(served_web.url, upload_id).json()["status"] == "processing"
+        release(broker.url, upload_id)
+        assert notifications(broker.url, 1) == [json.dumps({"id": upload_id, "status": "done"})]
+    assert status_of(served_web.url, upload_id).json()["status"] == "done"
+
+
+def test_a_job_outlives_the_web_server_killed_right_after_its_202(broker, scanner_url):
+    with web_app(broker.url) as first:
+        upload_id = post_upload(first.url)
+        first.process.kill()
+    with worker(broker.url, scanner_url):
+        assert notifications(broker.url, 1) == [json.dumps({"id": upload_id, "status": "done"})]
+    with web_app(broker.url) as restarted:
+        answer = status_of(restarted.url, upload_id).json()
+    assert (answer["status"], answer["size"]) == ("done", len(CONTENT))

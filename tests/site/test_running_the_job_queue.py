@@ -1,0 +1,65 @@
+"""The job-queue page's "Running it", done as a reader does it: the page's Redis, scanner, worker and web app
+commands, then its two curl commands, with the page's fixed ports swapped for free ones and Redis's folder for a
+temporary one."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+from docs_tools.outline import outline
+from tests.mkdocs_site import PROJECT, ROOT
+from tests.docs_src.job_queue.processes import WORKER_READY
+from tests.processes import running, uvicorn
+from tests.proof import TIMEOUT
+from tests.redis_server import READY, free_port
+
+
+def page_commands() -> list[list[str]]:
+    """Every command of the page's bash blocks, as the shell would split it."""
+    text = (PROJECT.docs_dir / "en" / "job-queue.md").read_text(encoding="utf-8")
+    blocks = [block for block in outline(text, "en/job-queue.md", PROJECT.heading_id).code_blocks
+              if block.language == "bash"]
+    return [shlex.split(line) for block in blocks for line in "\n".join(block.body).replace("\\\n", " ").splitlines()]
+
+
+def test_the_pages_commands_accept_an_upload_and_report_it_done(tmp_path):
+    mkdir, redis_command, scanner_command, worker_command, web_command, post, get = page_commands()
+    assert mkdir[:2] == ["mkdir", "-p"] and redis_command[0] == "redis-server", (mkdir, redis_command)
+    folder = tmp_path / "redis"
+    folder.mkdir()
+    port = free_port()
+    redis_args = [str(folder) if arg == mkdir[2] else arg for arg in redis_command]
+    redis_args += ["--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+
+    def app_of(command: list[str]) -> str:
+        assert command[0] == ".venv/bin/uvicorn" and command[1] == "--port", command
+        return command[-1]
+
+    assert worker_command[0] == ".venv/bin/arq", worker_command
+    with running(redis_args, READY) as _, uvicorn(app_of(scanner_command)) as (scanner_url, _):
+        environment = {"REDIS_URL": f"redis://127.0.0.1:{port}/0", "SCANNER_URL": scanner_url + "/scan"}
+        env = {**os.environ, **environment, "PYTHONDONTWRITEBYTECODE": "1"}
+        with running([sys.executable, "-m", "arq", *worker_command[1:]], WORKER_READY, cwd=ROOT, env=env) as worker, \
+                uvicorn(app_of(web_command), env=env) as (web_url, _):
+            posted = subprocess.run(
+                [re.sub(r"^http://127\.0\.0\.1:\d+", web_url, arg) for arg in post],
+                cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT, check=True,
+            )
+            head, _, body = posted.stdout.partition("\n\n")  # text mode made each CRLF a newline
+            assert head.startswith("HTTP/1.1 202"), posted.stdout
+            upload_id = json.loads(body)["id"]
+            assert f"location: /uploads/{upload_id}" in head, head
+            assert worker.said(f"{upload_id}:process_upload ● 'done'"), worker.output
+            assert get[-1].endswith("/uploads/ID"), get
+            asked = subprocess.run(
+                [*get[:-1], f"{web_url}/uploads/{upload_id}"],
+                capture_output=True, text=True, timeout=TIMEOUT, check=True,
+            )
+    answer = json.loads(asked.stdout)
+    readme = (ROOT / "README.md").read_bytes()
+    assert (answer["status"], answer["size"], answer["verdict"]) == ("done", len(readme), "clean"), answer
