@@ -12,8 +12,8 @@ import subprocess
 import sys
 
 from docs_tools.outline import outline
-from tests.mkdocs_site import PROJECT, ROOT
 from tests.docs_src.job_queue.processes import WORKER_READY
+from tests.mkdocs_site import PROJECT, ROOT
 from tests.processes import running, uvicorn
 from tests.proof import TIMEOUT
 from tests.redis_server import READY, free_port

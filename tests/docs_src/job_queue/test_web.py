@@ -9,23 +9,10 @@ from arq.constants import default_queue_name, in_progress_key_prefix, job_key_pr
 
 from docs_src.job_queue import web
 from docs_src.job_queue.storage import UPLOAD_TTL, outcome_key, upload_key
+from tests.docs_src.job_queue.client import CONTENT, post_upload, status_of
 from tests.docs_src.job_queue.held_worker import AT_START, EVERY_UPLOAD, held_line, hold, release
 from tests.docs_src.job_queue.processes import HELD_WORKER, notifications, web_app, worker
 from tests.proof import TIMEOUT, logged_by
-
-CONTENT = b"name,size\nreport.pdf,1024\n"
-
-
-def post_upload(base_url: str) -> str:
-    response = httpx2.post(base_url + "/uploads", content=CONTENT, timeout=TIMEOUT)
-    assert response.status_code == 202, response.text
-    upload_id = response.json()["id"]
-    assert response.headers["location"] == f"/uploads/{upload_id}"
-    return upload_id
-
-
-def status_of(base_url: str, upload_id: str) -> httpx2.Response:
-    return httpx2.get(f"{base_url}/uploads/{upload_id}", timeout=TIMEOUT)
 
 
 def test_the_202_comes_once_the_upload_is_stored_and_its_job_queued(broker, served_web):

@@ -18,9 +18,10 @@ from lilya.routing import Path
 
 from docs_src.job_queue import worker
 from docs_src.job_queue.storage import NOTIFICATIONS, outcome_key, upload_key
+from tests.docs_src.job_queue.client import CONTENT, post_upload, status_of
 from tests.docs_src.job_queue.held_worker import AT_RECORDED, AT_START, held_line, hold
-from tests.docs_src.job_queue.processes import HELD_WORKER, notifications, worker as worker_process
-from tests.docs_src.job_queue.test_web import CONTENT, post_upload, status_of
+from tests.docs_src.job_queue.processes import HELD_WORKER, notifications
+from tests.docs_src.job_queue.processes import worker as worker_process
 from tests.proof import TIMEOUT, serve
 
 pytestmark = pytest.mark.long
