@@ -111,8 +111,6 @@ def browser():
         yield browser
 
 
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """The files marked `long` first. xdist hands out whole files in collection order (`--dist loadfile`, with
     `--no-loadscope-reorder`: by default it hands out the files with the most tests first); a long file started

@@ -5,14 +5,12 @@ temporary one."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import subprocess
-import sys
 
 from docs_tools.outline import outline
-from tests.docs_src.job_queue.processes import WORKER_READY
+from tests.docs_src.job_queue.processes import environment, worker
 from tests.mkdocs_site import PROJECT, ROOT
 from tests.processes import running, uvicorn
 from tests.proof import TIMEOUT
@@ -41,11 +39,10 @@ def test_the_pages_commands_accept_an_upload_and_report_it_done(tmp_path):
         return command[-1]
 
     assert worker_command[0] == ".venv/bin/arq", worker_command
-    with running(redis_args, READY) as _, uvicorn(app_of(scanner_command)) as (scanner_url, _):
-        environment = {"REDIS_URL": f"redis://127.0.0.1:{port}/0", "SCANNER_URL": scanner_url + "/scan"}
-        env = {**os.environ, **environment, "PYTHONDONTWRITEBYTECODE": "1"}
-        with running([sys.executable, "-m", "arq", *worker_command[1:]], WORKER_READY, cwd=ROOT, env=env) as worker, \
-                uvicorn(app_of(web_command), env=env) as (web_url, _):
+    redis_url = f"redis://127.0.0.1:{port}/0"
+    with running(redis_args, READY), uvicorn(app_of(scanner_command)) as (scanner_url, _):
+        with worker(redis_url, scanner_url + "/scan", worker_command[1]) as arq_worker, \
+                uvicorn(app_of(web_command), env=environment(redis_url)) as (web_url, _):
             posted = subprocess.run(
                 [re.sub(r"^http://127\.0\.0\.1:\d+", web_url, arg) for arg in post],
                 cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT, check=True,
@@ -54,7 +51,7 @@ def test_the_pages_commands_accept_an_upload_and_report_it_done(tmp_path):
             assert head.startswith("HTTP/1.1 202"), posted.stdout
             upload_id = json.loads(body)["id"]
             assert f"location: /uploads/{upload_id}" in head, head
-            assert worker.said(f"{upload_id}:process_upload ● 'done'"), worker.output
+            assert arq_worker.said(f"{upload_id}:process_upload ● 'done'"), arq_worker.output
             assert get[-1].endswith("/uploads/ID"), get
             asked = subprocess.run(
                 [*get[:-1], f"{web_url}/uploads/{upload_id}"],

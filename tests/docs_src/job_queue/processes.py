@@ -7,7 +7,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import redis
 
@@ -26,17 +25,10 @@ def environment(redis_url: str, scanner_url: str = "http://127.0.0.1:9/scan") ->
     return {**os.environ, "REDIS_URL": redis_url, "SCANNER_URL": scanner_url, "PYTHONDONTWRITEBYTECODE": "1"}
 
 
-@dataclass
-class WebApp:
-    url: str
-    process: Running
-
-
-@contextlib.contextmanager
-def web_app(redis_url: str) -> Iterator[WebApp]:
-    """`uvicorn docs_src.job_queue.web:app` on an ephemeral 127.0.0.1 port, once its startup has connected to Redis."""
-    with uvicorn("docs_src.job_queue.web:app", env=environment(redis_url)) as (url, process):
-        yield WebApp(url, process)
+def web_app(redis_url: str) -> contextlib.AbstractContextManager[tuple[str, Running]]:
+    """`uvicorn docs_src.job_queue.web:app` on an ephemeral 127.0.0.1 port, once its startup has connected to Redis;
+    yields its base URL and the process."""
+    return uvicorn("docs_src.job_queue.web:app", env=environment(redis_url))
 
 
 @contextlib.contextmanager
@@ -49,13 +41,10 @@ def worker(redis_url: str, scanner_url: str, settings: str = WORKER) -> Iterator
 
 def notifications(redis_url: str, count: int, timeout: float = TIMEOUT) -> list[str]:
     """The next `count` notifications the jobs push, taken off the list as they come (each wait bounded)."""
-    client = redis.Redis.from_url(redis_url, decode_responses=True)
-    try:
-        taken = []
+    taken: list[str] = []
+    with redis.Redis.from_url(redis_url, decode_responses=True) as client:
         for _ in range(count):
             popped = client.blpop([NOTIFICATIONS], timeout=timeout)
             assert popped is not None, f"{len(taken)} of {count} notifications came within {timeout}s each: {taken}"
             taken.append(popped[1])
-        return taken
-    finally:
-        client.close()
+    return taken

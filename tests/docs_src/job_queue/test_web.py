@@ -78,11 +78,11 @@ def test_the_client_has_its_202_while_the_job_waits_at_its_start(broker, served_
 
 
 def test_a_job_outlives_the_web_server_killed_right_after_its_202(broker, scanner_url):
-    with web_app(broker.url) as first:
-        upload_id = post_upload(first.url)
-        first.process.kill()
+    with web_app(broker.url) as (url, first):
+        upload_id = post_upload(url)
+        first.kill()
     with worker(broker.url, scanner_url):
         assert notifications(broker.url, 1) == [json.dumps({"id": upload_id, "status": "done"})]
-    with web_app(broker.url) as restarted:
-        answer = status_of(restarted.url, upload_id).json()
+    with web_app(broker.url) as (url, _):
+        answer = status_of(url, upload_id).json()
     assert (answer["status"], answer["size"]) == ("done", len(CONTENT))
