@@ -38,19 +38,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _start(folder: Path) -> RedisServer | None:
+def _start(folder: Path, appendfsync: str | None) -> RedisServer | None:
     """A started server, or None when another process took the port first."""
     port = free_port()
+    persistence = ["--appendonly", "yes", "--appendfsync", appendfsync, "--save", ""] if appendfsync else []
     running = start(
-        [
-            "redis-server",
-            "--bind", "127.0.0.1",
-            "--port", str(port),
-            "--dir", str(folder),
-            "--appendonly", "yes",
-            "--appendfsync", "always",  # a write is on disk before Redis acknowledges it
-            "--save", "",
-        ]
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--dir", str(folder), *persistence]
     )
     if not running.said(READY):
         running.stop(graceful=False)
@@ -62,13 +55,14 @@ def _start(folder: Path) -> RedisServer | None:
 
 
 @contextlib.contextmanager
-def redis_server(folder: Path) -> Iterator[RedisServer]:
-    """A durable Redis server keeping its data in `folder`: a server started again on the same folder has every write
-    the last one acknowledged, even if it was killed."""
+def redis_server(folder: Path, appendfsync: str | None = "always") -> Iterator[RedisServer]:
+    """A Redis server keeping its data in `folder`, in an append-only file synced to disk before each write is
+    acknowledged (`appendfsync` "always"), once a second ("everysec"), or, with None, as Redis does by default: no
+    append-only file, a snapshot now and then."""
     folder.mkdir(parents=True, exist_ok=True)
     server = None
     for _ in range(5):
-        server = _start(folder)
+        server = _start(folder, appendfsync)
         if server is not None:
             break
     assert server is not None, "five free ports in a row were taken before redis-server could listen"

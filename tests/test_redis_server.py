@@ -1,5 +1,5 @@
-"""The suite's own Redis server answers on 127.0.0.1, keeps what it acknowledged through a SIGKILL, and is gone when
-its block ends."""
+"""The suite's own Redis server answers on 127.0.0.1, keeps what it acknowledged through a SIGKILL when it writes an
+append-only file (and loses it when it does not), and is gone when its block ends."""
 
 import pytest
 import redis
@@ -19,14 +19,23 @@ def test_a_server_answers_on_127_0_0_1_and_is_gone_after_its_block(tmp_path):
     stopped.close()
 
 
-def test_a_write_it_acknowledged_survives_a_kill(tmp_path):
-    folder = tmp_path / "redis"
-    with redis_server(folder) as server:
-        client = redis.Redis.from_url(server.url, socket_timeout=5)
-        client.set("upload:1", "stored")
-        client.close()
+@pytest.mark.parametrize("appendfsync", ["always", "everysec"])
+def test_with_an_append_only_file_a_write_it_acknowledged_survives_a_kill(tmp_path, appendfsync):
+    assert written_then_killed(tmp_path / "redis", appendfsync) == b"stored"
+
+
+def test_with_the_default_persistence_a_kill_loses_a_write_it_acknowledged(tmp_path):
+    """What the job queue page warns of: Redis's default keeps no append-only file, and its snapshots come minutes
+    apart."""
+    assert written_then_killed(tmp_path / "redis", None) is None
+
+
+def written_then_killed(folder, appendfsync):
+    """The value of a key written, acknowledged, then read by a server started again on the folder after a SIGKILL."""
+    with redis_server(folder, appendfsync) as server:
+        with redis.Redis.from_url(server.url, socket_timeout=5) as client:
+            client.set("upload:1", "stored")
         server.kill()
-    with redis_server(folder) as restarted:
-        client = redis.Redis.from_url(restarted.url, socket_timeout=5)
-        assert client.get("upload:1") == b"stored"
-        client.close()
+    with redis_server(folder, appendfsync) as restarted:
+        with redis.Redis.from_url(restarted.url, socket_timeout=5) as client:
+            return client.get("upload:1")

@@ -11,6 +11,7 @@ import pytest
 import redis
 from arq import Retry, create_pool
 from arq.connections import RedisSettings
+from arq.worker import get_kwargs
 from lilya.apps import Lilya
 from lilya.requests import Request
 from lilya.responses import JSONResponse
@@ -62,12 +63,12 @@ def stored(broker) -> Iterator[redis.Redis]:
         yield client
 
 
-def run_job(redis_url: str, job_try: int, upload_id: str = "u1", **ctx: Any) -> str:
+def run_job(redis_url: str, job_try: int, upload_id: str = "u1") -> str:
     """`process_upload` called as a worker calls it, with the worker's startup and shutdown around it."""
 
     async def run() -> str:
         queue = await create_pool(RedisSettings.from_dsn(redis_url))
-        context = {"redis": queue, "job_try": job_try, **ctx}
+        context = {"redis": queue, "job_try": job_try}
         await worker.startup(context)
         try:
             return await worker.process_upload(context, upload_id)
@@ -177,6 +178,16 @@ def test_an_outcome_written_by_another_try_during_the_transaction_wins(broker, s
     assert anyio.run(run) is False
     assert recorded(stored) == (theirs, [])
     assert stored.get(upload_key("u1")) == CONTENT
+
+
+def test_arq_takes_a_settings_class_own_attributes_only():
+    """What the page warns of: a subclass of WorkerSettings starts from arq's defaults, not from the example's."""
+
+    class Subclass(worker.WorkerSettings):
+        job_timeout = 5
+
+    assert get_kwargs(worker.WorkerSettings)["redis_settings"] is worker.REDIS
+    assert get_kwargs(Subclass) == {"job_timeout": 5}
 
 
 def done_line(upload_id: str, result: str) -> str:
