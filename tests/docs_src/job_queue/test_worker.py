@@ -14,7 +14,7 @@ from arq.connections import RedisSettings
 from arq.worker import get_kwargs
 from lilya.apps import Lilya
 from lilya.requests import Request
-from lilya.responses import JSONResponse
+from lilya.responses import JSONResponse, PlainText
 from lilya.routing import Path
 
 from docs_src.job_queue import worker
@@ -229,6 +229,25 @@ def test_a_failing_job_is_retried_later_each_time_then_recorded_as_failed(broker
     answer = status_of(served_web.url, upload_id).json()
     assert answer["status"] == "failed" and "503 Service Unavailable" in answer["error"], answer
     assert notifications(broker.url, 1) == [json.dumps({"id": upload_id, "status": "failed"})]
+
+
+def test_an_exception_the_job_does_not_turn_into_a_retry_ends_it_and_leaves_the_upload_unknown(broker, served_web):
+    """A scanner answering 200 with a body that is not JSON: the job fails once, is not tried again, records nothing."""
+    asked = []
+
+    async def garbled(request: Request) -> PlainText:
+        asked.append(await request.body())
+        return PlainText("not json")
+
+    scanner = Lilya(routes=[Path("/scan", garbled, methods=["POST"])])
+    with serve(scanner) as served, worker_process(broker.url, served.url + "/scan") as running:
+        upload_id = post_upload(served_web.url)
+        assert running.said(f"{upload_id}:process_upload failed, JSONDecodeError"), running.output
+        assert status_of(served_web.url, upload_id).status_code == 404
+    assert len(asked) == 1
+    assert not any("try=2" in line for line in running.output.lines), running.output
+    with redis.Redis.from_url(broker.url) as client:
+        assert recorded(client, upload_id) == (None, [])
 
 
 def test_two_workers_share_200_uploads_and_each_is_notified_once(broker, served_web, scanner_url):
