@@ -35,11 +35,10 @@ DONE = {
 }
 
 
-class FailingScanner:
-    """A scanner that answers 503 to its first `failures` requests and scans the rest; it notes when each came."""
+class UnavailableScanner:
+    """A scanner that answers every request with 503, and notes when each came."""
 
-    def __init__(self, failures: int) -> None:
-        self.failures = failures
+    def __init__(self) -> None:
         self.times: list[float] = []
         self._lock = threading.Lock()
 
@@ -47,10 +46,7 @@ class FailingScanner:
         async def scan(request: Request) -> JSONResponse:
             with self._lock:
                 self.times.append(time.monotonic())
-                failing = len(self.times) <= self.failures
-            if failing:
-                return JSONResponse({"detail": "scanner restarting"}, status_code=503)
-            return JSONResponse({"verdict": "clean"})
+            return JSONResponse({"detail": "scanner restarting"}, status_code=503)
 
         return Lilya(routes=[Path("/scan", scan, methods=["POST"])])
 
@@ -107,7 +103,7 @@ def test_the_scanners_verdict_is_recorded(broker, stored, scanner_url, monkeypat
 def test_a_scanner_failure_before_the_last_try_asks_for_a_retry_later_each_time(
     broker, stored, monkeypatch, job_try, delay
 ):
-    scanner = FailingScanner(failures=1)
+    scanner = UnavailableScanner()
     with serve(scanner.app()) as served:
         monkeypatch.setattr(worker, "SCANNER_URL", served.url + "/scan")
         with pytest.raises(Retry) as retry:
@@ -118,7 +114,7 @@ def test_a_scanner_failure_before_the_last_try_asks_for_a_retry_later_each_time(
 
 
 def test_a_scanner_failure_on_the_last_try_is_recorded_as_failed(broker, stored, monkeypatch):
-    scanner = FailingScanner(failures=1)
+    scanner = UnavailableScanner()
     with serve(scanner.app()) as served:
         monkeypatch.setattr(worker, "SCANNER_URL", served.url + "/scan")
         assert run_job(broker.url, job_try=worker.MAX_TRIES) == "failed"
@@ -219,7 +215,7 @@ def test_a_worker_killed_mid_job_leaves_it_to_another_and_each_effect_happens_on
 
 
 def test_a_failing_job_is_retried_later_each_time_then_recorded_as_failed(broker, served_web):
-    scanner = FailingScanner(failures=worker.MAX_TRIES)
+    scanner = UnavailableScanner()
     with serve(scanner.app()) as served, worker_process(broker.url, served.url + "/scan") as running:
         upload_id = post_upload(served_web.url)
         assert running.said(done_line(upload_id, "failed"), TIMEOUT + 3 * worker.FIRST_RETRY_DELAY), running.output
