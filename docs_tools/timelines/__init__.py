@@ -1,0 +1,1 @@
+"""Timelines drawn from recorded runs of the pages' examples: what each case sends, recording, figure, command."""
