@@ -1,6 +1,7 @@
-# Sourced by serve.sh and test.sh: make .venv match requirements.lock and pyproject.toml, using only the system's
-# Python. The project's package (docs_tools) is installed editable, so edits to it apply at once. test.sh also
-# installs Chromium, curl and Redis (apt-get) and the npm packages of package-lock.json (npm ci) when they are missing.
+# Sourced by the scripts: make .venv match requirements.lock and pyproject.toml, using only the system's Python.
+# The project's package (docs_tools) is installed editable, so edits to it apply at once. test.sh also installs
+# Chromium, curl and Redis (apt-get) and the npm packages of package-lock.json (npm ci), benchmark.sh wrk, when
+# they are missing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -53,6 +54,10 @@ ensure_curl() {  # the home page runs an example with curl, and a test runs that
 
 ensure_redis() {  # the job-queue proofs start their own Redis server, in a temporary folder, on a free port
     command -v redis-server >/dev/null 2>&1 || apt_install "Redis for the job-queue proofs" redis-server
+}
+
+ensure_wrk() {  # the load generator of the benchmarks (benchmarks/)
+    command -v wrk >/dev/null 2>&1 || apt_install "wrk, the benchmarks' load generator" wrk
 }
 
 apt_install() {  # apt_install WHAT PACKAGE...: install Debian packages, or stop with apt-get's output

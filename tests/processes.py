@@ -4,6 +4,7 @@ the one way the suite runs a program of its own, so that none is left running.""
 from __future__ import annotations
 
 import contextlib
+import re
 import signal
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tests.mkdocs_site import ROOT
-from tests.proof import TIMEOUT, Lines, listening_socket, read_lines
+from tests.proof import TIMEOUT, Lines, read_lines
 
 
 @dataclass
@@ -73,10 +74,17 @@ def running(args: Sequence[str], ready: str, timeout: float = TIMEOUT, graceful:
 
 
 @contextlib.contextmanager
-def uvicorn(app: str, **popen: Any) -> Iterator[tuple[str, Running]]:
-    """`uvicorn MODULE:app` from the project root on an ephemeral 127.0.0.1 port, once its startup is complete (its
-    lifespan included); yields its base URL and the process."""
-    with listening_socket() as sock:
-        command = [sys.executable, "-m", "uvicorn", app, "--fd", str(sock.fileno())]
-        with running(command, "Application startup complete", pass_fds=[sock.fileno()], cwd=ROOT, **popen) as process:
-            yield f"http://127.0.0.1:{sock.getsockname()[1]}", process
+def uvicorn(app: str, *options: str, **popen: Any) -> Iterator[tuple[str, Running]]:
+    """`uvicorn MODULE:app` from the project root on an ephemeral 127.0.0.1 port, once it listens (its lifespan
+    startup done); yields its base URL and the process. `options` go to uvicorn's command line.
+
+    uvicorn binds the port itself (`--port 0`), as a deployment does. Handed a socket with `--fd`, it would wrap it
+    as a Unix socket, asyncio would leave Nagle's algorithm on, and a response on a kept-alive connection would wait
+    for the client's delayed acknowledgement (about 40 ms on Linux).
+    """
+    command = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", "0", *options]
+    with running(command, "Uvicorn running on", cwd=ROOT, **popen) as process:
+        found = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", str(process.output))
+        if found is None:
+            raise AssertionError(f"uvicorn did not say which port it listens on:\n{process.output}")
+        yield found.group(1), process
