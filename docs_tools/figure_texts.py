@@ -57,7 +57,8 @@ def check(data: object, name: str = TEXTS_NAME) -> dict[str, dict[str, str]]:
             elif _placeholders(words[key]) != _placeholders(str(source[key])):
                 problems.append(f"{name}: {language}.{key}: needs the placeholders "
                                 f"{sorted(_placeholders(str(source[key])))}, has {sorted(_placeholders(words[key]))}")
-        problems += [f"{name}: {language}.{key}: not a key of '{SOURCE_LANGUAGE}'" for key in words if key not in source]
+        extra = [key for key in words if key not in source]
+        problems += [f"{name}: {language}.{key}: not a key of '{SOURCE_LANGUAGE}'" for key in extra]
     if problems:
         raise FigureTextsError("\n".join(problems))
     return data

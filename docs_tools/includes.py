@@ -11,6 +11,7 @@ show it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -69,6 +70,12 @@ def find_includes(markdown: str, page: str, first_line: int = 1) -> list[Include
     return found
 
 
+@functools.lru_cache(maxsize=8)
+def _source_dir(root: Path) -> Path:
+    """`root/docs_src` with its links resolved: once per root, not once per include line."""
+    return (root / SOURCE_DIR).resolve()
+
+
 def resolve(written: str, root: Path, page: str, line: int) -> Path:
     """The file an include names, proven to lie inside `root/docs_src`."""
 
@@ -86,7 +93,7 @@ def resolve(written: str, root: Path, page: str, line: int) -> Path:
     start = parts.index(SOURCE_DIR)
     if any(part not in ("..", ".") for part in parts[:start]):
         raise fail("only '../' may come before docs_src/ in the path")
-    base = (root / SOURCE_DIR).resolve()
+    base = _source_dir(root)
     try:
         target = base.joinpath(*parts[start + 1 :]).resolve()
         if not target.is_relative_to(base):
@@ -124,6 +131,9 @@ def expand(markdown: str, root: Path, page: str, first_line: int = 1) -> str:
         return markdown
     out, errors = [], []
     for number, line in enumerate(markdown.split("\n"), start=first_line):
+        if "{!" not in line:
+            out.append(line)
+            continue
         try:
             for item in find_includes(line, page, number):
                 target = resolve(item.written, root, page, number)

@@ -3,8 +3,8 @@
 
 A translated page is drawn in its language; an English page served as another language's fallback stays English,
 like its text. Runs before the include hook (priority 110): a figure takes exactly its block's lines, so include
-errors keep their line numbers. Every block that cannot be drawn is logged with its page and line, and the build stops before any
-page is written.
+errors keep their line numbers. Every block that cannot be drawn is logged with its page and line, and the build
+stops before any page is written.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 
 from docs_tools import figure_texts, performance
 from docs_tools.figure_blocks import FigureError, FigureErrors, expand
+from docs_tools.figure_texts import SOURCE_LANGUAGE
 from docs_tools.includes import body_first_line
 from docs_tools.project import root_of, shown
 from docs_tools.timelines import figure, recording
@@ -46,7 +47,7 @@ def _drawer(root: Path, language: str):
 @event_priority(110)
 def on_page_markdown(markdown, page, config, files):
     root = root_of(config)
-    language = getattr(page.file, "locale", None) or config.theme.get("language") or figure_texts.SOURCE_LANGUAGE
+    language = getattr(page.file, "locale", None) or config.theme.get("language") or SOURCE_LANGUAGE
     first = body_first_line(page.file.content_string, markdown)
     try:
         return expand(markdown, shown(Path(page.file.abs_src_path), root), _drawer(root, language), first)

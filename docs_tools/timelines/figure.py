@@ -169,7 +169,8 @@ def render(recording: Recording, texts: Texts) -> str:
         parts.append(f'<text x="{label_width}" y="{y + 4}" text-anchor="end">{escape(label)}</text>')
         events = [event for event in recording.events if event.lane == lane]
         parts += _draw_lane(lane[0], events, axis, y)
-    parts.append(f'<text class="tl-tick" x="{axis.left}" y="{bottom + 36}">{escape(texts.text("timeline_axis"))}</text>')
+    axis_title = escape(texts.text("timeline_axis"))
+    parts.append(f'<text class="tl-tick" x="{axis.left}" y="{bottom + 36}">{axis_title}</text>')
     legend, height = _legend(texts, axis.left, bottom + 60)
     parts += legend
     svg = (f'<svg class="timeline-svg" viewBox="0 0 {WIDTH} {round(height)}" role="img" font-size="{FONT}" '
