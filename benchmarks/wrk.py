@@ -8,9 +8,8 @@ here as constants rather than in `.lua` files: the reporter is only ever used to
 change together, and each benchmark's own request script is a few lines kept beside the benchmark that needs it.
 Scripts are written to a temporary folder that is removed when wrk has finished.
 
-The server under wrk's load is started by `server`, as a reader starts uvicorn, not by `tests.processes.uvicorn`;
-its docstring says why. Beside wrk, a benchmark reads the app's counters or times a request of its own with
-`http_client`, and waits for a condition on the server with `poll`.
+The server under wrk's load is started by `server`. Beside wrk, a benchmark reads the app's counters or times a
+request of its own with `http_client`, and waits for a condition on the server with `poll`.
 """
 
 from __future__ import annotations
@@ -19,11 +18,9 @@ import contextlib
 import json
 import logging
 import math
-import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -159,22 +156,12 @@ def _output(process: subprocess.Popen[str], seconds: float, limit_s: float) -> s
 
 @contextlib.contextmanager
 def server(app: str) -> Iterator[str]:
-    """`uvicorn MODULE:app` from the project root in a process of its own, on an ephemeral 127.0.0.1 port, without
-    its access log (a line per request would load the server and this process); yields its base URL once it
-    listens, and stops it when the block ends.
+    """`uvicorn MODULE:app` in a process of its own (`tests.processes.uvicorn`), without its access log: a line per
+    request would load the server and this process. Yields its base URL."""
+    from tests.processes import uvicorn  # here: the servers import the benchmark modules, and need no test machinery
 
-    It listens with `--host 127.0.0.1 --port 0` as a deployment does, rather than on a socket handed over with
-    `--fd` as `tests.processes.uvicorn` does: uvicorn wraps such a descriptor as a Unix socket, so asyncio does not
-    set TCP_NODELAY on its connections, and on a keep-alive connection every response then waits about 40 ms for
-    the client's delayed ACK (Nagle's algorithm: about 180 requests/s instead of thousands)."""
-    from tests.processes import running  # here: the servers import the benchmark modules, and need no test machinery
-
-    args = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", "0", "--no-access-log"]
-    with running(args, "Uvicorn running on", cwd=ROOT) as process:
-        found = re.search(r"Uvicorn running on (http://127\.0\.0\.1:\d+)", str(process.output))
-        if found is None:
-            raise RuntimeError(f"uvicorn did not say which port it listens on:\n{process.output}")
-        yield found.group(1)
+    with uvicorn(app, "--no-access-log") as (url, _):
+        yield url
 
 
 def http_client(timeout_s: float) -> httpx2.Client:
