@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docs_tools import project as project_module
+from docs_tools.figure_texts import TEXTS_NAME
 from docs_tools.fingerprint import fingerprint
 from docs_tools.glossary import GLOSSARY_NAME
 from docs_tools.messages import MESSAGES_NAME
@@ -117,15 +118,15 @@ def git(root: Path, *args: str) -> str:
 
 
 def copy_project(destination: Path) -> Path:
-    """The real site's sources (config, reader messages, glossary, hooks, pages, examples, stamped English texts) in
-    a folder the test may change.
+    """The real site's sources (config, reader messages, glossary, figure words, hooks, pages, examples, stamped
+    English texts, recorded timelines and benchmark results) in a folder the test may change.
 
     The copied hooks import `docs_tools` from the installed package, like the real ones.
     """
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", MESSAGES_NAME, GLOSSARY_NAME):
+    for name in ("mkdocs.yml", MESSAGES_NAME, GLOSSARY_NAME, TEXTS_NAME):
         shutil.copy2(ROOT / name, destination / name)
     ignore = shutil.ignore_patterns("__pycache__")
-    for name in ("docs", "docs_src", "docs_tools", SOURCES_NAME, "theme_overrides"):
+    for name in ("docs", "docs_src", "docs_tools", SOURCES_NAME, "theme_overrides", "timelines", "benchmarks/results"):
         shutil.copytree(ROOT / name, destination / name, ignore=ignore)
     return destination

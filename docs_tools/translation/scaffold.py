@@ -19,6 +19,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs_static_i18n.config import RE_LOCALE
 
+from docs_tools.figure_texts import TEXTS_NAME
 from docs_tools.project import CONFIG_NAME, Project, ProjectError, load, nav_labels, yaml_error
 
 KEEP_FILE = ".gitkeep"
@@ -114,8 +115,27 @@ def _insert_language(text: str, entry: dict[str, Any]) -> tuple[str, int]:
     return "\n".join([*lines[:end], *block, *lines[end:]]), end + 1
 
 
+def _with_copied_block(project: Project, path: Path, code: str) -> str:
+    """The text of a per-language YAML file with the default language's block copied under `code` (unchanged if
+    `code` has one), for the translator to translate."""
+    shown = project.shown(path)
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        raise ScaffoldError(yaml_error(shown, error)) from None
+    if not isinstance(data, dict) or project.default_language not in data:
+        raise ScaffoldError(f"{shown}: no '{project.default_language}' block to copy")
+    if code in data:
+        return text
+    block = yaml.dump({code: data[project.default_language]}, Dumper=_IndentedDumper, allow_unicode=True,
+                      sort_keys=False, width=1000)
+    return text.rstrip("\n") + "\n\n" + block
+
+
 def add_language(project: Project, code: str, name: str | None = None) -> Scaffolded:
-    """Add `code` to mkdocs.yml, docs/ and the reader messages; nothing is written if any step would fail."""
+    """Add `code` to mkdocs.yml, docs/, the reader messages and the figures' words; nothing is written if any step
+    would fail."""
     check_code(code)
     if code in {language.code for language in project.languages}:
         raise ScaffoldError(f"{CONFIG_NAME}: '{code}' is already a language of this site")
@@ -125,18 +145,9 @@ def add_language(project: Project, code: str, name: str | None = None) -> Scaffo
     new_text, line = _insert_language(text, language_entry(project.config, code, name))
 
     messages_path = project.messages_path
-    shown_messages = project.shown(messages_path)
-    messages_text = messages_path.read_text(encoding="utf-8")
-    try:
-        messages = yaml.safe_load(messages_text) or {}
-    except yaml.YAMLError as error:
-        raise ScaffoldError(yaml_error(shown_messages, error)) from None
-    if not isinstance(messages, dict) or project.default_language not in messages:
-        raise ScaffoldError(f"{shown_messages}: no '{project.default_language}' block to copy")
-    if code not in messages:
-        block = yaml.dump({code: messages[project.default_language]}, Dumper=_IndentedDumper, allow_unicode=True,
-                          sort_keys=False, width=1000)
-        messages_text = messages_text.rstrip("\n") + "\n\n" + block
+    messages_text = _with_copied_block(project, messages_path, code)
+    figures_path = project.root / TEXTS_NAME
+    figures_text = _with_copied_block(project, figures_path, code) if figures_path.is_file() else None
 
     config_path.write_text(new_text, encoding="utf-8")
     try:
@@ -147,6 +158,8 @@ def add_language(project: Project, code: str, name: str | None = None) -> Scaffo
         config_path.write_text(text, encoding="utf-8")
         raise ScaffoldError(f"{CONFIG_NAME}: adding '{code}' would break it ({error}); it was left unchanged") from None
     messages_path.write_text(messages_text, encoding="utf-8")
+    if figures_text is not None:
+        figures_path.write_text(figures_text, encoding="utf-8")
     folder = project.docs_dir / code
     folder.mkdir(parents=True, exist_ok=True)
     if not any(folder.iterdir()):
