@@ -185,12 +185,11 @@ def _thread_limit(results, texts: Texts) -> str:
     for level in levels:
         for kind in kinds:
             v = by[(kind, level)]
-            rows.append([str(level), f"<code>{kind}</code>", escape(texts.number(v["requests_per_s"], 0)),
-                         escape(texts.milliseconds(v["p99_ms"])), escape(texts.number(v["tasks_per_s"], 0)),
+            rows.append([str(level), f"<code>{kind}</code>", escape(texts.number(v["tasks_per_s"], 0)),
                          escape(texts.milliseconds(v["drain_s"] * 1000, 0)),
                          escape(texts.milliseconds(v["sync_median_ms"])), escape(texts.milliseconds(v["sync_p99_ms"]))])
-    table = _table([texts.text(k) for k in ("perf_col_connections", "perf_col_kind", "perf_col_requests_per_s",
-                                            "perf_col_p99", "perf_col_tasks_per_s", "perf_col_drain",
+    table = _table([texts.text(k) for k in ("perf_col_connections", "perf_col_kind", "perf_col_tasks_per_s",
+                                            "perf_col_drain",
                                             "perf_col_sync_median", "perf_col_sync_p99")], rows)
     setting = texts.text("perf_threads_setting", limit=str(data["thread_limit"]),
                          task=texts.milliseconds(data["task_s"] * 1000, 0), seconds=texts.number(data["seconds"], 0))
