@@ -11,27 +11,38 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from docs_tools import figure_texts, performance
+from docs_tools.build_errors import PageErrors
 from docs_tools.figure_blocks import FigureError, FigureErrors, expand
 from docs_tools.figure_texts import SOURCE_LANGUAGE
 from docs_tools.includes import body_first_line
 from docs_tools.project import root_of, shown
 from docs_tools.timelines import figure, recording
 
-log = logging.getLogger("mkdocs.hooks.figures")
-_failed: list[str] = []
+_errors = PageErrors(logging.getLogger("mkdocs.hooks.figures"), "figure block(s) cannot be drawn")
+_texts: dict[str, dict[str, str]] = {}
+_results: dict[str, Any] = {}
+"""Read once per build: every language's figure words (checked when the build starts), and the benchmark results
+(on the first Performance figure)."""
 
 
 def on_config(config):
-    _failed.clear()
+    _errors.clear()
+    _results.clear()
+    _texts.clear()
+    try:
+        _texts.update(figure_texts.load(root_of(config)))
+    except figure_texts.FigureTextsError as error:
+        raise PluginError(str(error)) from None
 
 
 def _drawer(root: Path, language: str):
-    texts = figure_texts.for_language(figure_texts.load(root), language)
+    texts = figure_texts.for_language(_texts, language)
 
     def draw(kind: str, name: str) -> str:
         if kind == "timeline":
@@ -39,7 +50,9 @@ def _drawer(root: Path, language: str):
                 return figure.render(recording.load(root, name), texts)
             except recording.RecordingError as error:
                 raise FigureError(str(error)) from None
-        return performance.render(performance.load(root), name, texts)
+        if not _results:
+            _results.update(performance.load(root))
+        return performance.render(_results, name, texts)
 
     return draw
 
@@ -54,14 +67,10 @@ def on_page_markdown(markdown, page, config, files):
     except figure_texts.FigureTextsError as error:
         raise PluginError(str(error)) from None
     except FigureErrors as errors:
-        for error in errors.errors:
-            log.error(str(error))
-            _failed.append(str(error))
+        _errors.add(str(error) for error in errors.errors)
         return markdown
 
 
 def on_env(env, config, files):
-    if _failed:
-        raise PluginError(f"{len(_failed)} figure block(s) cannot be drawn; each is logged above with its page and "
-                          "line")
+    _errors.stop_if_any()
     return env

@@ -10,19 +10,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from docs_tools.build_errors import PageErrors
 from docs_tools.includes import IncludeErrors, body_first_line, expand
 from docs_tools.project import root_of, shown
 
-log = logging.getLogger("mkdocs.hooks.includes")
-_failed: list[str] = []
+_errors = PageErrors(logging.getLogger("mkdocs.hooks.includes"), "include line(s) cannot be honoured")
 
 
 def on_config(config):
-    """Each build (one per language) counts its own bad include lines."""
-    _failed.clear()
+    _errors.clear()
 
 
 @event_priority(100)
@@ -32,14 +30,10 @@ def on_page_markdown(markdown, page, config, files):
     try:
         return expand(markdown, root, shown(Path(page.file.abs_src_path), root), first)
     except IncludeErrors as errors:
-        for error in errors.errors:
-            log.error(str(error))
-            _failed.append(str(error))
+        _errors.add(str(error) for error in errors.errors)
         return markdown
 
 
 def on_env(env, config, files):
-    if _failed:
-        raise PluginError(f"{len(_failed)} include line(s) cannot be honoured; each is logged above with its page "
-                          "and line")
+    _errors.stop_if_any()
     return env
