@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import importlib
 import json
 import os
 import platform
@@ -18,15 +17,20 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from benchmarks import as_group, blocking, build_cost, exactly_once, task_latency, thread_limit
 from docs_tools import figure_texts, performance
 from docs_tools.charts import STANDALONE_CSS
 from docs_tools.charts import render as render_chart
 
 ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = {module.__name__.rsplit(".", 1)[-1]: module
+              for module in (task_latency, as_group, thread_limit, blocking, exactly_once, build_cost)}
+"""The benchmark of each section of the Performance page, by the section's name."""
 PACKAGES = ("lilya", "uvicorn", "anyio", "mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions")
 
 
@@ -41,19 +45,26 @@ def cpu_model() -> str:
 
 
 def wrk_version() -> str:
+    """What `wrk --version` says of itself; `./scripts/benchmark.sh` installs wrk before it runs."""
     result = subprocess.run(["wrk", "--version"], capture_output=True, text=True)
-    words = (result.stdout + result.stderr).split()
+    return version_said(result.stdout + result.stderr)
+
+
+def version_said(said: str) -> str:
+    """The version in wrk's first words: "wrk 4.1.0 [epoll] Copyright ..." says 4.1.0."""
+    words = said.split()
     return words[1].split("/")[-1] if len(words) > 1 else "unknown"
 
 
-def measured_on() -> dict[str, Any]:
+def measured_on(wrk: Callable[[], str] = wrk_version) -> dict[str, Any]:
+    """The machine, the Python and the packages the figures were measured with (`wrk` tells wrk's version)."""
     return {
         "date": datetime.date.today().isoformat(),
         "cpu": cpu_model(),
         "cpus": os.cpu_count(),
         "system": f"{platform.system()} {platform.release()} {platform.machine()}",
         "python": platform.python_version(),
-        "packages": {**{name: version(name) for name in PACKAGES}, "wrk": wrk_version()},
+        "packages": {**{name: version(name) for name in PACKAGES}, "wrk": wrk()},
     }
 
 
@@ -81,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in arguments.only or performance.SECTIONS:
         print(f"{name} ...", file=sys.stderr, flush=True)
         began = time.perf_counter()
-        results[name] = importlib.import_module(f"benchmarks.{name}").measure(quick=arguments.quick)
+        results[name] = BENCHMARKS[name].measure(quick=arguments.quick)
         print(f"{name}: {time.perf_counter() - began:.1f} s", file=sys.stderr, flush=True)
     results["measured_on"] = measured_on()
     if arguments.quick:

@@ -15,7 +15,7 @@ if [ $# -lt 1 ] || [[ "$1" == -* ]]; then
 fi
 ref="$1"
 rounds="${2:-1}"
-ensure_chromium
+ensure_suite_programs
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 git clone --quiet --no-checkout "$ROOT" "$scratch/before"

@@ -1,7 +1,7 @@
 # Sourced by the scripts: make .venv match requirements.lock and pyproject.toml, using only the system's Python.
-# The project's package (docs_tools) is installed editable, so edits to it apply at once. test.sh also installs
-# Chromium, curl and Redis (apt-get) and the npm packages of package-lock.json (npm ci), benchmark.sh wrk, when
-# they are missing.
+# The project's package (docs_tools) is installed editable, so edits to it apply at once. Each script then ensures
+# the programs it starts (ensure_programs: Debian packages, one apt-get run) and test.sh the npm packages of
+# package-lock.json (npm ci).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,20 +44,37 @@ as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-ensure_chromium() {
-    command -v chromium >/dev/null 2>&1 || apt_install "Chromium for the browser tests" chromium
+# The Debian package of each program a script may install; tests/scripts/test_environment.py fails when a script
+# starts a program (by name, wherever it is started) that a new machine lacks and the script does not ensure here.
+declare -A DEBIAN_PACKAGE=(
+    [chromium]=chromium            # the browser tests and the screenshots
+    [curl]=curl                    # the home page's example, run by a test as the page writes it
+    [redis-server]=redis-server    # the job-queue proofs and the upload benchmark start Redis servers of their own
+    [wrk]=wrk                      # the load generator of the benchmarks; the suite imports its driver
+    [npm]="nodejs npm"             # axe-core for the accessibility tests (ensure_node_modules)
+)
+
+ensure_programs() {  # ensure_programs NAME...: install the packages of the missing ones, in one apt-get run
+    local name missing=()
+    for name in "$@"; do
+        command -v "$name" >/dev/null 2>&1 || missing+=("$name")
+    done
+    [ "${#missing[@]}" -eq 0 ] && return
+    local packages=()
+    for name in "${missing[@]}"; do
+        if [ -z "${DEBIAN_PACKAGE[$name]+set}" ]; then
+            echo "scripts/environment.sh: no Debian package is named for '$name' in DEBIAN_PACKAGE" >&2
+            exit 1
+        fi
+        # shellcheck disable=SC2206 # a package list is words
+        packages+=(${DEBIAN_PACKAGE[$name]})
+    done
+    apt_install "${missing[*]}" "${packages[@]}"
 }
 
-ensure_curl() {  # the home page runs an example with curl, and a test runs that command as the page writes it
-    command -v curl >/dev/null 2>&1 || apt_install "curl for the home page's example" curl
-}
-
-ensure_redis() {  # the job-queue proofs start their own Redis server, in a temporary folder, on a free port
-    command -v redis-server >/dev/null 2>&1 || apt_install "Redis for the job-queue proofs" redis-server
-}
-
-ensure_wrk() {  # the load generator of the benchmarks (benchmarks/)
-    command -v wrk >/dev/null 2>&1 || apt_install "wrk, the benchmarks' load generator" wrk
+ensure_suite_programs() {  # everything ./scripts/test.sh's suite starts, and the npm packages it injects
+    ensure_programs chromium curl redis-server wrk npm
+    ensure_node_modules
 }
 
 apt_install() {  # apt_install WHAT PACKAGE...: install Debian packages, or stop with apt-get's output
@@ -74,7 +91,7 @@ apt_install() {  # apt_install WHAT PACKAGE...: install Debian packages, or stop
 }
 
 ensure_node_modules() {  # the npm packages of package-lock.json (axe-core for the accessibility tests), exactly
-    command -v npm >/dev/null 2>&1 || apt_install "Node.js and npm" nodejs npm
+    ensure_programs npm
     local wanted installed=""
     wanted="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
     [ -f "$ROOT/node_modules/.lock-sha256" ] && installed="$(cat "$ROOT/node_modules/.lock-sha256")"

@@ -3,10 +3,7 @@
 # With no arguments: the whole suite, with the 100 % coverage gate on docs_src/. With arguments: pytest with
 # those arguments (e.g. a folder or -k), and no coverage gate, since a subset cannot cover every example.
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
-ensure_chromium
-ensure_curl
-ensure_redis
-ensure_node_modules
+ensure_suite_programs
 cd "$ROOT"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT

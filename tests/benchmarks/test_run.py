@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks import run
+from docs_tools import performance
 
 
 def test_the_machine_record_names_cpu_python_and_every_package():
-    machine = run.measured_on()
+    """wrk's own version is asked by the benchmark command, which installs wrk; here a stand-in answers."""
+    machine = run.measured_on(wrk=lambda: "4.1.0")
     assert machine["cpus"] >= 1 and machine["cpu"] and machine["python"].count(".") == 2
     assert set(run.PACKAGES) | {"wrk"} == set(machine["packages"])
+    assert machine["packages"]["wrk"] == "4.1.0"
+
+
+@pytest.mark.parametrize("said, version", [
+    ("wrk 4.1.0 [epoll] Copyright (C) 2012 Will Glozer\n", "4.1.0"),
+    ("", "unknown"),
+])
+def test_the_version_is_read_from_what_wrk_says_of_itself(said, version):
+    assert run.version_said(said) == version
 
 
 def test_a_results_file_is_replaced_in_one_step(tmp_path):
@@ -17,3 +30,7 @@ def test_a_results_file_is_replaced_in_one_step(tmp_path):
     run.write_atomically(path, "new")
     assert path.read_text() == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["results.json"]
+
+
+def test_every_section_of_the_performance_page_has_its_benchmark():
+    assert tuple(run.BENCHMARKS) == performance.SECTIONS
