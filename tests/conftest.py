@@ -16,6 +16,7 @@ from tests import mkdocs_site
 from tests.coverage_pause import coverage_paused
 from tests.proof import TaskRecorder
 from tests.redis_server import RedisServer, redis_server
+from tests.scheduling import ProofsApart
 from tests.trees import copy_project
 
 
@@ -112,7 +113,12 @@ def browser():
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The files marked `long` first. xdist hands out whole files in collection order (`--dist loadfile`, with
-    `--no-loadscope-reorder`: by default it hands out the files with the most tests first); a long file started
-    late leaves the other worker idle while it runs."""
+    """The files marked `long` first. xdist hands out its units (files, classes, or the examples' single tests: see
+    tests/scheduling.py) in collection order (with `--no-loadscope-reorder`: by default it hands out the units with
+    the most tests first); a long one started late leaves the other workers idle while it runs."""
     items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """Under `--dist loadscope` (pyproject.toml's default), the examples' proofs are shared out test by test."""
+    return ProofsApart(config, log) if config.getoption("dist") == "loadscope" else None

@@ -1,5 +1,5 @@
-"""The built site in a real browser: offline, no console error, 404 pages, language selector, search per language,
-light/dark toggle.
+"""The built site in a real browser: 404 pages, language selector, search per language, the responses table, the
+light/dark toggle (tests/site/test_every_page.py loads every page for the checks each page needs).
 
 One module, so that one Chromium runs these tests one after another on one xdist worker: two at once on two cores
 slow each other down more than the rest of the suite slows one.
@@ -22,7 +22,6 @@ from tests.mkdocs_site import (
     TRANSLATIONS,
     language_root,
     page_file,
-    page_sources,
     page_url,
 )
 
@@ -38,33 +37,6 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_loads_from_this_host_only_with_no_console_error_and_no_failed_request(page, site_url, language):
-    local = urlsplit(site_url).netloc
-    problems: list[str] = []
-
-    def check(route):
-        if urlsplit(route.request.url).netloc != local:
-            problems.append(f"another host: {route.request.url}")
-            route.abort()
-        else:
-            route.continue_()
-
-    page.route("**/*", check)
-    page.on("console", lambda message: problems.append(f"console {message.type}: {message.text}")
-            if message.type in ("error", "warning") else None)
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    # A request cut off because the test moves on to the next page (the search index, fetched late by a worker) is
-    # aborted by the browser itself: not a failure of the site. Error statuses are caught by the response handler.
-    page.on("requestfailed", lambda request: problems.append(f"failed: {request.url} ({request.failure})")
-            if urlsplit(request.url).netloc == local and request.failure != "net::ERR_ABORTED" else None)
-    page.on("response", lambda response: problems.append(f"{response.status}: {response.url}")
-            if response.status >= 400 else None)
-    for source in page_sources(DEFAULT_LANGUAGE):
-        page.goto(site_url + page_url(source, language), wait_until="networkidle")
-    assert problems == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -189,56 +161,6 @@ def test_searching_as_a_person_types_finds_the_language_pages_and_highlights_the
         assert QUERIES[language] in page.locator("mark").first.inner_text().lower()
     finally:
         context.close()
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_code_block_scrolls_sideways_and_no_copy_button_covers_code_at_1280_px(browser, site_url, language):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    problems = {}
-    try:
-        for source in page_sources():
-            page.goto(site_url + page_url(source, language))
-            found = page.evaluate("""() => [...document.querySelectorAll("pre > code")].flatMap((code, index) => {
-                const out = [];
-                if (code.scrollWidth > code.clientWidth) out.push(`block ${index} scrolls by ${code.scrollWidth - code.clientWidth} px`);
-                const button = code.parentElement.querySelector(".md-clipboard");
-                const text = code.textContent, end = text.indexOf("\\n") < 0 ? text.length : text.indexOf("\\n");
-                if (button && end > 0) {
-                    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
-                    const range = document.createRange();
-                    let seen = 0, node, started = false;
-                    while ((node = walker.nextNode())) {
-                        if (!started) { range.setStart(node, 0); started = true; }
-                        if (seen + node.length >= end) { range.setEnd(node, end - seen); break; }
-                        seen += node.length;
-                    }
-                    const line = range.getBoundingClientRect(), box = button.getBoundingClientRect();
-                    if (line.right > box.left && line.top < box.bottom) out.push(`the copy button covers block ${index}'s first line`);
-                }
-                return out;
-            })""")
-            if found:
-                problems[source] = found
-    finally:
-        context.close()
-    assert problems == {}
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_no_page_scrolls_sideways_on_a_phone(browser, site_url, language):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    wide = {}
-    try:
-        for path in [page_url(source, language) for source in page_sources()] + [f"{language_root(language)}404.html"]:
-            page.goto(site_url + path)
-            width = page.evaluate("() => document.documentElement.scrollWidth")
-            if width > 390:
-                wide[path] = width
-    finally:
-        context.close()
-    assert wide == {}
 
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "mobile"])
