@@ -2,8 +2,8 @@
 it or kills the worker.
 
 A test marks an upload (or every upload) with `hold(...)`; the job says where it waits on the worker's output. Jobs
-time out after 5 s here, so a killed worker's in-progress marks expire 15 s after it took each job (arq adds 10 s),
-and another worker runs those jobs again.
+time out after JOB_TIMEOUT (3 s) here, so a killed worker's in-progress marks expire 13 s after it took each job (arq
+adds 10 s), and another worker runs those jobs again.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from docs_src.job_queue import worker
 EVERY_UPLOAD = "every-upload"
 AT_START = "start"
 AT_RECORDED = "recorded"
-HOLD_LIMIT = 4  # seconds: under the job timeout, so that a hold never released fails the job, not arq's timeout
+JOB_TIMEOUT = 3  # seconds
+HOLD_LIMIT = 2.5  # seconds: under the job timeout, so that a hold never released fails the job, not arq's timeout
 
 
 def hold(redis_url: str, upload_id: str, where: str) -> None:
@@ -56,5 +57,5 @@ async def held_process_upload(ctx: dict[str, Any], upload_id: str) -> str:
 WorkerSettings = {  # arq reads a settings class's own attributes only, so a subclass would lose the example's
     **vars(worker.WorkerSettings),
     "functions": [func(held_process_upload, name="process_upload")],
-    "job_timeout": 5,
+    "job_timeout": JOB_TIMEOUT,
 }

@@ -20,12 +20,10 @@ from lilya.routing import Path
 from docs_src.job_queue import worker
 from docs_src.job_queue.storage import NOTIFICATIONS, outcome_key, upload_key
 from tests.docs_src.job_queue.client import CONTENT, post_upload, status_of
-from tests.docs_src.job_queue.held_worker import AT_RECORDED, AT_START, held_line, hold
+from tests.docs_src.job_queue.held_worker import AT_RECORDED, AT_START, JOB_TIMEOUT, held_line, hold
 from tests.docs_src.job_queue.processes import HELD_WORKER, notifications
 from tests.docs_src.job_queue.processes import worker as worker_process
 from tests.proof import TIMEOUT, serve
-
-pytestmark = pytest.mark.long
 
 DONE = {
     "status": "done",
@@ -191,6 +189,7 @@ def done_line(upload_id: str, result: str) -> str:
     return f"{upload_id}:process_upload ● {result!r}"
 
 
+@pytest.mark.long
 def test_a_worker_killed_mid_job_leaves_it_to_another_and_each_effect_happens_once(broker, served_web, scanner_url):
     """One job killed before its outcome, one killed after it: both run again, and each is notified once."""
     before, after = post_upload(served_web.url), post_upload(served_web.url)
@@ -203,7 +202,7 @@ def test_a_worker_killed_mid_job_leaves_it_to_another_and_each_effect_happens_on
     with redis.Redis.from_url(broker.url) as client:
         assert recorded(client, before) == (None, [{"id": after, "status": "done"}])
     with worker_process(broker.url, scanner_url) as second:
-        expiry = 5 + 10 + TIMEOUT  # the killed worker's job timeout, arq's 10 s, and room to start
+        expiry = JOB_TIMEOUT + 10 + TIMEOUT  # the killed worker's job timeout, arq's 10 s, and room to start
         assert second.said(done_line(before, "done"), expiry), second.output
         assert second.said(done_line(after, "already recorded"), expiry), second.output
     tries = [line for line in second.output.lines if "→" in line]
@@ -214,6 +213,7 @@ def test_a_worker_killed_mid_job_leaves_it_to_another_and_each_effect_happens_on
         assert recorded(client, after)[0] == DONE
 
 
+@pytest.mark.long
 def test_a_failing_job_is_retried_later_each_time_then_recorded_as_failed(broker, served_web):
     scanner = UnavailableScanner()
     with serve(scanner.app()) as served, worker_process(broker.url, served.url + "/scan") as running:
@@ -246,6 +246,7 @@ def test_an_exception_the_job_does_not_turn_into_a_retry_ends_it_and_leaves_the_
         assert recorded(client, upload_id) == (None, [])
 
 
+@pytest.mark.long
 def test_two_workers_share_200_uploads_and_each_is_notified_once(broker, served_web, scanner_url):
     async def post_all() -> list[str]:
         ids: list[str] = []
