@@ -110,20 +110,26 @@ def test_broken_reader_messages_are_refused_and_nothing_is_written(tree, message
     assert not (tree.root / "docs" / "de").exists()
 
 
-@pytest.mark.parametrize(("code", "name"), [("de", None), ("ku-IQ", "Kurdî")])
-def test_a_further_language_builds_strictly_in_one_step(tmp_path, code, name):
-    """The real site plus `new-language de` (or a regional code, which the theme would write as plain `ku`): it
-    builds, with banners, a 404 page and a search index under /<code>/, and pages that say their language."""
+FURTHER = [("de", None), ("ku-IQ", "Kurdî")]
+"""A plain code, and a regional one with a name of its own (the theme would write it as plain `ku`)."""
+
+
+def test_further_languages_each_added_in_one_step_build_strictly(tmp_path):
+    """The real site plus `new-language de` and `new-language ku-IQ --name Kurdî` (a regional code, which the theme
+    would write as plain `ku`), one command each, then one strict build: each language has banners, a 404 page and a
+    search index under /<code>/, and pages that say their language."""
     project = copy_project(tmp_path / "project")
-    add_language(load(project), code, name)
+    for code, name in FURTHER:
+        add_language(load(project), code, name)
     built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
     assert built.error is None, built.text
     site = built.site
-    home = (site / code / "index.html").read_text(encoding="utf-8")
-    assert f'<html lang="{code}"' in home
-    assert "translation-not-translated" in home
-    assert f'hreflang="{code}"' in home
-    not_found = (site / code / "404.html").read_text(encoding="utf-8")
-    assert "<h1>Page not found</h1>" in not_found and f'<html lang="{code}"' in not_found
-    assert (site / code / "search" / "search_index.json").is_file()
-    assert not (site / code / ".gitkeep").exists()
+    for code, _ in FURTHER:
+        home = (site / code / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{code}"' in home
+        assert "translation-not-translated" in home
+        assert f'hreflang="{code}"' in home
+        not_found = (site / code / "404.html").read_text(encoding="utf-8")
+        assert "<h1>Page not found</h1>" in not_found and f'<html lang="{code}"' in not_found
+        assert (site / code / "search" / "search_index.json").is_file()
+        assert not (site / code / ".gitkeep").exists()
