@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -82,52 +83,43 @@ def _unquoted(word: str) -> str:
     return word.strip("'\"")
 
 
+def _nodes(text: str, kind: str) -> Iterator[Node]:
+    """Every node of type `kind` in a shell text's syntax tree, in the order of the text."""
+    todo = [_BASH.parse(text.encode()).root_node]
+    while todo:
+        node = todo.pop()
+        if node.type == kind:
+            yield node
+        todo.extend(reversed(node.children))
+
+
 def shell_commands(text: str) -> list[tuple[str, list[str], int]]:
     """(program, arguments, line) of every command of a shell text, wrappers looked through; a name made of a
     variable or a command substitution is kept as written."""
     found: list[tuple[str, list[str], int]] = []
-
-    def visit(node: Node) -> None:
-        if node.type == "command":
-            words = [_unquoted(_text(word)) for word in _words(node)]
-            while words and (words[0] in WRAPPERS or "=" in words[0] and not words[0].startswith("$")):
-                words = words[1:]
-            if words:
-                found.append((words[0], words[1:], node.start_point[0] + 1))
-        for child in node.children:
-            visit(child)
-
-    visit(_BASH.parse(text.encode()).root_node)
+    for node in _nodes(text, "command"):
+        words = [_unquoted(_text(word)) for word in _words(node)]
+        while words and (words[0] in WRAPPERS or "=" in words[0] and not words[0].startswith("$")):
+            words = words[1:]
+        if words:
+            found.append((words[0], words[1:], node.start_point[0] + 1))
     return found
 
 
 def shell_functions(text: str) -> dict[str, str]:
     """The functions a shell text defines, each with its body's text."""
-    found: dict[str, str] = {}
-
-    def visit(node: Node) -> None:
-        if node.type == "function_definition":
-            found[_text(node.child_by_field_name("name"))] = _text(node.child_by_field_name("body"))
-        for child in node.children:
-            visit(child)
-
-    visit(_BASH.parse(text.encode()).root_node)
-    return found
+    return {_text(node.child_by_field_name("name")): _text(node.child_by_field_name("body"))
+            for node in _nodes(text, "function_definition")}
 
 
 def debian_packages(environment: str) -> dict[str, str]:
     """scripts/environment.sh's DEBIAN_PACKAGE table: each program a script may install, with its packages."""
     found: dict[str, str] = {}
-
-    def visit(node: Node) -> None:
-        if node.type == "variable_assignment" and _text(node.child_by_field_name("name")) == "DEBIAN_PACKAGE":
+    for node in _nodes(environment, "variable_assignment"):
+        if _text(node.child_by_field_name("name")) == "DEBIAN_PACKAGE":
             for item in node.child_by_field_name("value").children:
                 if entry := re.fullmatch(r"\[([^]]+)\]=(.+)", _text(item), re.S):
                     found[entry[1]] = _unquoted(entry[2])
-        for child in node.children:
-            visit(child)
-
-    visit(_BASH.parse(environment.encode()).root_node)
     return found
 
 
@@ -160,10 +152,10 @@ class Project:
                 return candidate
         return None
 
-    @cache
     def _tree(self, path: Path) -> ast.Module:
-        return ast.parse(path.read_text(encoding="utf-8"), str(path))
+        return _python_tree(path.read_text(encoding="utf-8"))
 
+    @cache
     def imports(self, path: Path) -> set[Path]:
         """The project's modules `path` imports, by name or through `importlib.import_module(f"pkg.{...}")`, which
         may be any module of the package."""
@@ -172,8 +164,12 @@ class Project:
             names: list[str] = []
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.ImportFrom):
+                module = node.module or ""
+                if node.level:  # relative: from the package `level` folders up from this module
+                    folders = path.parent.relative_to(self.root).parts
+                    module = ".".join([*folders[: len(folders) - node.level + 1], *([module] if module else [])])
+                names = [module, *(f"{module}.{alias.name}" for alias in node.names)]
             elif (isinstance(node, ast.Call) and _called(node) == "import_module" and node.args
                   and isinstance(node.args[0], ast.JoinedStr) and node.args[0].values
                   and isinstance(node.args[0].values[0], ast.Constant)):
@@ -196,6 +192,7 @@ class Project:
                 todo.extend(self.imports(path) - seen)
         return seen
 
+    @cache
     def python_needs(self, path: Path) -> list[Need]:
         """The programs a Python module starts: the first item of an argument vector given to a process-starting
         call, and the names asked of `shutil.which` (alternatives joined by `or` count as one need)."""
@@ -227,6 +224,7 @@ class Project:
 
     # What a script runs
 
+    @cache
     def page_needs(self) -> list[Need]:
         """The programs in the shell blocks of the English pages, which the suite runs as the pages write them."""
         needs: list[Need] = []
@@ -335,6 +333,12 @@ def _in_venv(program: str) -> str | None:
 def _in_project(program: str) -> bool:
     """A script of the checkout (`./scripts/test.sh`, `$(dirname ...)/serve.sh`) or a name computed at run time."""
     return program.endswith(".sh") or program.startswith(("./", "$"))
+
+
+@cache
+def _python_tree(text: str) -> ast.Module:
+    """A module's syntax tree, parsed once per text: the checkouts a test edits share all but a file or two."""
+    return ast.parse(text)
 
 
 def _called(node: ast.Call) -> str | None:

@@ -102,3 +102,16 @@ def test_python_starts_are_found_in_argument_vectors_names_bound_to_them_and_whi
     )
     assert python_needs(tmp_path, source) == [
         "module.py:3: git", "module.py:4: redis-server", "module.py:6: chromium or chromium-browser"]
+
+
+def test_the_programs_of_a_module_imported_by_a_relative_import_are_found(tmp_path):
+    package = tmp_path / "docs_src" / "examples"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "app.py").write_text("from .jobs import run\nfrom . import report\n", encoding="utf-8")
+    (package / "jobs.py").write_text("import subprocess\nsubprocess.run(['redis-server'])\n", encoding="utf-8")
+    (package / "report.py").write_text("import shutil\nshutil.which('wrk')\n", encoding="utf-8")
+    project = Project(ROOT)
+    project.root = tmp_path
+    found = project.closure({package / "app.py"})
+    assert sorted(need.name for module in found for need in project.python_needs(module)) == ["redis-server", "wrk"]

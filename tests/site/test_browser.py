@@ -1,5 +1,5 @@
-"""The built site in a real browser: 404 pages, language selector, search per language, the responses table, the
-light/dark toggle (tests/site/test_every_page.py loads every page for the checks each page needs).
+"""The built site in a real browser: 404 pages, language selector, search per language, the light/dark toggle
+(tests/site/test_every_page.py loads every page once for the checks that read a page).
 
 One module, so that one Chromium runs these tests one after another on one xdist worker: two at once on two cores
 slow each other down more than the rest of the suite slows one.
@@ -159,39 +159,6 @@ def test_searching_as_a_person_types_finds_the_language_pages_and_highlights_the
         results.first.click()
         page.locator("mark").first.wait_for()
         assert QUERIES[language] in page.locator("mark").first.inner_text().lower()
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "mobile"])
-def test_the_responses_table_reads_on_desktop_and_on_a_phone(browser, site_url, width):
-    """No class name breaks in the middle, nothing scrolls sideways; on a phone each row is a block of labelled
-    lines, the column headings written before each value."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    try:
-        for language in LANGUAGES:
-            page.goto(site_url + page_url("responses.md", language))
-            layout = page.evaluate("""() => {
-                const table = document.querySelector(".md-typeset table");
-                const frame = table.closest(".md-typeset__scrollwrap") || table.parentElement;
-                const cell = table.querySelector("tbody td");
-                return {
-                    broken: [...table.querySelectorAll("td code")].filter(c => c.getClientRects().length > 1)
-                        .map(c => c.textContent),
-                    overflow: frame.scrollWidth - frame.clientWidth,
-                    rows: getComputedStyle(table.querySelector("tbody tr")).display,
-                    label: getComputedStyle(cell, "::before").content,
-                    heading: table.querySelector("th").textContent.trim(),
-                };
-            }""")
-            assert layout["broken"] == [], (language, layout)
-            assert layout["overflow"] <= 0, (language, layout)
-            if width < 720:
-                assert layout["rows"] == "block", (language, layout)
-                assert layout["label"] == f'"{layout["heading"]}: "', (language, layout)
-            else:
-                assert layout["rows"] == "table-row", (language, layout)
     finally:
         context.close()
 

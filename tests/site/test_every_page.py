@@ -6,6 +6,8 @@ made on that one load.
   them, in the light scheme and, switched with the page's toggle, in the dark one.
 - At 1280 px, no code block scrolls sideways and no copy button covers the first line of its block.
 - On a phone (390 px), no page scrolls sideways.
+- The responses table reads at 1280 px and on a phone: no class name breaks in the middle, nothing scrolls
+  sideways, and on a phone each row is a block of lines labelled with the column headings.
 
 The pages of one language are visited on one xdist worker (a test class per language), so that the languages share
 out between the workers and each is visited once; the tests read what the visits found.
@@ -31,6 +33,19 @@ SCHEMES = {"light": "default", "dark": "slate"}
 """The colour scheme a reader's system asks for, and Material's name for the scheme it then shows."""
 FIRST_VISIT = "localStorage.clear();"
 """Run before each page's own scripts: no scheme a toggle chose on an earlier page is remembered."""
+TABLE_PAGE = "responses.md"
+TABLE_LAYOUT = """() => {
+    const table = document.querySelector(".md-typeset table");
+    const frame = table.closest(".md-typeset__scrollwrap") || table.parentElement;
+    const cell = table.querySelector("tbody td");
+    return {
+        broken: [...table.querySelectorAll("td code")].filter(c => c.getClientRects().length > 1).map(c => c.textContent),
+        overflow: frame.scrollWidth - frame.clientWidth,
+        rows: getComputedStyle(table.querySelector("tbody tr")).display,
+        label: getComputedStyle(cell, "::before").content,
+        heading: table.querySelector("th").textContent.trim(),
+    };
+}"""
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 TIMEOUT_MS = 15_000
@@ -78,6 +93,8 @@ class Visits:
     accessibility: dict[str, dict[str, list[str]]] = field(default_factory=lambda: {scheme: {} for scheme in SCHEMES})
     code: dict[str, list[str]] = field(default_factory=dict)
     phone_width: dict[str, int] = field(default_factory=dict)
+    table: dict[str, dict] = field(default_factory=dict)
+    """The responses table's layout on the desktop and on the phone."""
     paths: list[str] = field(default_factory=list)
 
 
@@ -148,7 +165,12 @@ def visit(browser, site_url: str, language: str) -> Visits:
             code = page.evaluate(CODE_FITS)
             if code:
                 visits.code[path] = code
+            table = path == page_url(TABLE_PAGE, language)
+            if table:
+                visits.table["desktop"] = page.evaluate(TABLE_LAYOUT)
             page.set_viewport_size(PHONE)
+            if table:
+                visits.table["phone"] = page.evaluate(TABLE_LAYOUT)
             width = page.evaluate("() => document.documentElement.scrollWidth")
             if width > PHONE["width"]:
                 visits.phone_width[path] = width
@@ -200,6 +222,17 @@ class _PagesOfALanguage:
 
     def test_no_page_scrolls_sideways_on_a_phone(self, visits):
         assert visits.phone_width == {}
+
+    def test_the_responses_table_reads_on_desktop_and_on_a_phone(self, visits):
+        """No class name breaks in the middle, nothing scrolls sideways; on a phone each row is a block of labelled
+        lines, the column headings written before each value."""
+        desktop, phone = visits.table["desktop"], visits.table["phone"]
+        for layout in (desktop, phone):
+            assert layout["broken"] == [], layout
+            assert layout["overflow"] <= 0, layout
+        assert desktop["rows"] == "table-row", desktop
+        assert phone["rows"] == "block", phone
+        assert phone["label"] == f'"{phone["heading"]}: "', phone
 
 
 for _language in LANGUAGES:
