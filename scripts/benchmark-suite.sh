@@ -5,7 +5,7 @@
 # - the whole suite with the coverage gate, in the bytecode setting of that tree's own scripts/test.sh (a fresh
 #   PYTHONPYCACHEPREFIX there recompiles every module in every process), i.e. the README's test command;
 # - the whole suite again, both trees reading the installed bytecode, so only the tests differ;
-# - tests/docs_src alone.
+# - tests/docs_src alone, with the default workers and with four (the README's way to run the examples' proofs).
 # It prints the wall time of each run and the test time per test folder (setup, call and teardown summed over the
 # xdist workers). Nothing is written into either tree.
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
@@ -62,6 +62,7 @@ for round in $(seq "$rounds"); do
         # shellcheck disable=SC2046
         run "$tree-$round-suite" "$folder" installed $(full_suite_args "$folder")
         run "$tree-$round-docs_src" "$folder" installed tests/docs_src --no-cov
+        run "$tree-$round-docs_src4" "$folder" installed tests/docs_src --no-cov -n 4
     done
 done
 
@@ -94,6 +95,7 @@ LABELS = {
     "readme": "./scripts/test.sh's settings",
     "suite": "whole suite, installed bytecode",
     "docs_src": "tests/docs_src alone",
+    "docs_src4": "tests/docs_src alone, -n 4",
 }
 for run, label in LABELS.items():
     for round_ in range(1, rounds + 1):
