@@ -20,8 +20,11 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 git clone --quiet --no-checkout "$ROOT" "$scratch/before"
 git -C "$scratch/before" checkout --quiet --detach "$ref"
+(cd "$scratch/before" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)  # axe-core, as it pins it
 before_commit="$(git -C "$scratch/before" rev-parse --short HEAD)"
 after_commit="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD || echo '+changes')"
+
+HOOKS_IMPORT=test_every_hook_of_mkdocs_yml_imports_by_its_package_name_in_a_plain_python_process
 
 run() {  # run NAME TREE BYTECODE [PYTEST ARGS...]: one timed pytest run; JUnit report, wall time in $scratch/NAME.*
     local name="$1" tree="$2" bytecode="$3"
@@ -34,7 +37,10 @@ run() {  # run NAME TREE BYTECODE [PYTEST ARGS...]: one timed pytest run; JUnit 
         if [ "$bytecode" = own ] && grep -q PYTHONPYCACHEPREFIX scripts/test.sh; then
             export PYTHONPYCACHEPREFIX="$scratch/pycache-$name"
         fi
+        # The one .venv installs this checkout's package (editable), so in the other tree the test that the hooks
+        # import from the installed package finds them here: it is left out of both.
         "$VENV/bin/python" -m pytest -q -p no:cacheprovider --junitxml="$scratch/$name.xml" "$@" \
+            --deselect "tests/docs_tools/test_inventory.py::$HOOKS_IMPORT" \
             >"$scratch/$name.log" 2>&1
     ) || { echo "pytest failed in $tree ($name); its output:" >&2; cat "$scratch/$name.log" >&2; exit 1; }
     ended="$(date +%s%N)"
