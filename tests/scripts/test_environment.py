@@ -16,7 +16,9 @@ PROJECT = Project(ROOT)
 
 @pytest.mark.parametrize("script", PROJECT.scripts(), ids=lambda path: path.name)
 def test_every_program_a_script_starts_is_on_a_new_machine_or_installed_by_the_script(script):
-    assert PROJECT.missing(script) == []
+    missing = PROJECT.missing(script)
+    assert not missing, (f"{script.name} starts programs that a new machine lacks and no install step of it provides "
+                         f"(add them to an ensure_programs line, and DEBIAN_PACKAGE):\n" + "\n".join(missing))
 
 
 def test_the_suite_is_seen_to_start_the_browser_redis_curl_wrk_npm_and_git():
