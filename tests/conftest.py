@@ -13,7 +13,7 @@ from docs_tools.browser import chromium, serve_directory
 from docs_tools.fingerprint import fingerprint
 from docs_tools.front_matter import with_stamp
 from tests import mkdocs_site
-from tests.coverage_pause import coverage_paused
+from tests.coverage_pause import coverage_paused, measures_coverage
 from tests.proof import TaskRecorder
 from tests.redis_server import RedisServer, redis_server
 from tests.scheduling import ProofsApart
@@ -122,3 +122,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """Under `--dist loadscope` (pyproject.toml's default), the examples' proofs are shared out test by test."""
     return ProofsApart(config, log) if config.getoption("dist") == "loadscope" else None
+
+
+@pytest.fixture(autouse=True)
+def _coverage_of_the_examples_proofs_only(request: pytest.FixtureRequest):
+    """Coverage is measured while the examples' own proofs run, and paused around every other test: see
+    tests/coverage_pause.py. (Fixtures of a wider scope pause it themselves where they run no example.)"""
+    if measures_coverage(request.node.nodeid):
+        yield
+    else:
+        with coverage_paused():
+            yield
