@@ -113,7 +113,7 @@ def browser():
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The files marked `long` first. xdist hands out its units (files, classes, or the examples' single tests: see
+    """The tests marked `long` first. xdist hands out its units (files, classes, or the examples' single tests: see
     tests/scheduling.py) in collection order (with `--no-loadscope-reorder`: by default it hands out the units with
     the most tests first); a long one started late leaves the other workers idle while it runs."""
     items.sort(key=lambda item: item.get_closest_marker("long") is None)
