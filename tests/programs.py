@@ -13,12 +13,14 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import tree_sitter_bash
-import yaml
 from tree_sitter import Language, Node, Parser
+
+from docs_tools import project as project_module
+from docs_tools.outline import outline
 
 BASE = frozenset({
     # bash and its builtins' companions, and Debian's essential packages: coreutils, grep, sed, findutils, dpkg, apt
@@ -224,24 +226,27 @@ class Project:
 
     # What a script runs
 
+    @cached_property
+    def site(self) -> project_module.Project:
+        """The site's configuration, as the translation tools read it: its pages, heading ids and hooks."""
+        return project_module.load(self.root)
+
     @cache
     def page_needs(self) -> list[Need]:
         """The programs in the shell blocks of the English pages, which the suite runs as the pages write them."""
         needs: list[Need] = []
-        fence = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.M | re.S)
-        for page in sorted((self.root / "docs" / "en").rglob("*.md")):
-            text = page.read_text(encoding="utf-8")
-            for block in fence.finditer(text):
-                if block[1] in SHELL_FENCES:
-                    first_line = text.count("\n", 0, block.start(2)) + 1
-                    for program, _, line in shell_commands(block[2]):
+        english = self.site.docs_dir / self.site.default_language
+        for source in self.site.pages(self.site.default_language):
+            page = english / source
+            for block in outline(page.read_text(encoding="utf-8"), source, self.site.heading_id).code_blocks:
+                if block.language in SHELL_FENCES:
+                    for program, _, line in shell_commands("\n".join(block.body) + "\n"):
                         if not (_in_venv(program) or _in_project(program) or program in SHELL_BUILTINS):
-                            needs.append(Need(frozenset({program}), self.where(page, first_line + line - 1)))
+                            needs.append(Need(frozenset({program}), self.where(page, block.line + line)))
         return needs
 
     def mkdocs_hooks(self) -> set[Path]:
-        config = yaml.load((self.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
-        return {self.root / hook for hook in config.get("hooks", [])}
+        return {self.root / hook for hook in self.site.config.hooks}
 
     def started_by(self, script: Path, seen: frozenset[Path] = frozenset()) -> Started:
         """What running `script` starts: its own commands (and those of the scripts it runs), and the programs of the
@@ -365,11 +370,3 @@ def _string_constants(tree: ast.Module) -> dict[str, ast.expr]:
             bound.setdefault(node.targets[0].id, []).append(node.value)
     return {name: values[0] for name, values in bound.items()
             if len(values) == 1 and isinstance(values[0], (ast.Constant, ast.List, ast.Tuple))}
-
-
-class _IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml's `!!python/...` and `!ENV` tags read as plain values: only its `hooks` list is wanted here."""
-
-
-_IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
-_IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
