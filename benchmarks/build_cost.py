@@ -7,14 +7,15 @@ as a writer waits for it), run from this environment's `mkdocs` with NO_MKDOCS_2
 folder each time; a build that exits with anything but 0 stops the benchmark with its output. Measured:
 
 - the site as published: every language of mkdocs.yml;
-- a one-language preview, PREVIEW_LANGUAGE=pt (docs_tools/hooks/preview_language.py then builds English and pt);
+- a one-language preview, PREVIEW_LANGUAGE=pt (hooks/preview_language.py then builds English and pt);
 - a generated site in a temporary folder, 100 pages of 10 includes each of the files of a copy of docs_src/, built
-  three ways: with docs_tools/hooks/includes.py (`{!> ../../../docs_src/PATH !}` lines, named by absolute path),
+  three ways: with the project's include extension (`{!> ../../../docs_src/PATH !}` lines; the variant named
+  "hook", as the results have called it since the extension was a hook),
   with pymdownx.snippets (`--8<-- "docs_src/PATH"`, `check_paths: true` so that a missing file fails the build),
   and without the include lines, as the baseline both are compared with (an include's cost is variant - baseline).
   The three share the pages' text, the plain `mkdocs` theme, no plugin, and pymdownx.highlight and superfences. The
-  hook takes the folder of the configuration file as the project root (`docs_tools.project.root_of`), so each
-  variant's configuration file sits in the generated folder, beside the copy of docs_src/.
+  include extension is given the generated folder, beside the copy of docs_src/, as the project root, and each
+  variant's configuration file sits in that folder.
 
 All five builds take turns in every round (the order rotates from round to round), so that they share the machine's
 state; each figure is the median of 5 rounds (about 60 s in all). After every build its output is checked: the
@@ -44,7 +45,7 @@ from tests.mkdocs_site import LANGUAGES, language_root, text_of
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-INCLUDE_HOOK = ROOT / "docs_tools" / "hooks" / "includes.py"
+INCLUDE_EXTENSION = "docs_tools.extensions.includes"
 PREVIEW_LANGUAGE = "pt"
 RUNS = 5
 QUICK_RUNS = 1
@@ -133,7 +134,7 @@ def site_config(folder: Path, variant: str) -> dict:
     config = {"site_name": "Included code", "docs_dir": f"pages/{variant}", "strict": True,
               "theme": {"name": "mkdocs"}, "plugins": [], "markdown_extensions": extensions}
     if variant == "hook":
-        config["hooks"] = [str(INCLUDE_HOOK)]
+        extensions.insert(0, {INCLUDE_EXTENSION: {"root": str(folder)}})
     if variant == "snippets":
         extensions.append({"pymdownx.snippets": {"base_path": [str(folder)], "check_paths": True}})
     return config

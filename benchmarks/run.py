@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import as_group, blocking, build_cost, exactly_once, task_latency, thread_limit
-from docs_tools import figure_texts, performance
-from docs_tools.charts import STANDALONE_CSS
-from docs_tools.charts import render as render_chart
+from docs_tools.figures import performance
+from docs_tools.figures import texts as figure_texts
+from docs_tools.figures.charts import STANDALONE_CSS
+from docs_tools.figures.charts import render as render_chart
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = {module.__name__.rsplit(".", 1)[-1]: module

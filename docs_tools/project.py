@@ -21,7 +21,7 @@ from mkdocs import exceptions
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from docs_tools.messages import MESSAGES_NAME
+from docs_tools.translation.messages import MESSAGES_NAME
 
 CONFIG_NAME = "mkdocs.yml"
 

@@ -24,7 +24,12 @@ git -C "$scratch/before" checkout --quiet --detach "$ref"
 before_commit="$(git -C "$scratch/before" rev-parse --short HEAD)"
 after_commit="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD || echo '+changes')"
 
-HOOKS_IMPORT=test_every_hook_of_mkdocs_yml_imports_by_its_package_name_in_a_plain_python_process
+# The test that the hooks load from a plain interpreter, where they import the installed package, before and after
+# the hooks moved to hooks/.
+HOOKS_IMPORT=(
+    tests/docs_tools/test_inventory.py::test_every_hook_of_mkdocs_yml_imports_by_its_package_name_in_a_plain_python_process
+    tests/hooks/test_inventory.py::test_every_hook_loads_by_path_in_a_plain_python_process_from_an_empty_folder
+)
 
 run() {  # run NAME TREE BYTECODE [PYTEST ARGS...]: one timed pytest run; JUnit report, wall time in $scratch/NAME.*
     local name="$1" tree="$2" bytecode="$3"
@@ -40,7 +45,7 @@ run() {  # run NAME TREE BYTECODE [PYTEST ARGS...]: one timed pytest run; JUnit 
         # The one .venv installs this checkout's package (editable), so in the other tree the test that the hooks
         # import from the installed package finds them here: it is left out of both.
         "$VENV/bin/python" -m pytest -q -p no:cacheprovider --junitxml="$scratch/$name.xml" "$@" \
-            --deselect "tests/docs_tools/test_inventory.py::$HOOKS_IMPORT" \
+            "${HOOKS_IMPORT[@]/#/--deselect=}" \
             >"$scratch/$name.log" 2>&1
     ) || { echo "pytest failed in $tree ($name); its output:" >&2; cat "$scratch/$name.log" >&2; exit 1; }
     ended="$(date +%s%N)"

@@ -4,4 +4,4 @@
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
 ensure_programs chromium
 cd "$ROOT"
-exec "$VENV/bin/python" -m docs_tools.screenshots "$@"
+exec "$VENV/bin/python" -m docs_tools.serving.screenshots "$@"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from docs_tools.browser import chromium, serve_directory
-from docs_tools.fingerprint import fingerprint
-from docs_tools.front_matter import with_stamp
+from docs_tools.markdown.fingerprint import fingerprint
+from docs_tools.markdown.front_matter import with_stamp
+from docs_tools.serving.browser import chromium, serve_directory
 from tests import mkdocs_site
 from tests.coverage_pause import coverage_paused, measures_coverage
 from tests.proof import TaskRecorder

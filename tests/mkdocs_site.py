@@ -16,8 +16,8 @@ from mkdocs import exceptions
 from mkdocs.commands.build import build as mkdocs_build
 
 from docs_tools import project
-from docs_tools.includes import resolve
-from docs_tools.outline import outline
+from docs_tools.markdown.includes import resolve
+from docs_tools.markdown.outline import outline
 from tests.coverage_pause import coverage_paused
 
 ROOT = Path(__file__).resolve().parent.parent

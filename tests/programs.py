@@ -20,7 +20,7 @@ import tree_sitter_bash
 from tree_sitter import Language, Node, Parser
 
 from docs_tools import project as project_module
-from docs_tools.outline import outline
+from docs_tools.markdown.outline import outline
 
 BASE = frozenset({
     # bash and its builtins' companions, and Debian's essential packages: coreutils, grep, sed, findutils, dpkg, apt

@@ -1,6 +1,6 @@
 """Proof machinery: when do an example's background tasks start, relative to its response?
 
-The timeline itself (`docs_tools.asgi_timeline`) is shared with the pages' figures. Two views are recorded on it:
+The timeline itself (`docs_tools.timelines.asgi_timeline`) is shared with the pages' figures. Two views are recorded on it:
 
 * ASGI level: the messages the app sends (`send` is wrapped) and each task's start and end.
 * End to end: the app is served by uvicorn on 127.0.0.1; each task first waits on a gate
@@ -18,9 +18,9 @@ from typing import Any
 import anyio
 import httpx2
 
-from docs_tools.asgi_timeline import Event, TaskRecorder, Timeline, observed_app, task_name
-from docs_tools.lines import TIMEOUT, Lines, LoggedLines, logged, logged_by, read_lines
-from docs_tools.serving import Served, listening_socket, serve
+from docs_tools.serving.lines import TIMEOUT, Lines, LoggedLines, logged, logged_by, read_lines
+from docs_tools.serving.server import Served, listening_socket, serve
+from docs_tools.timelines.asgi_timeline import Event, TaskRecorder, Timeline, observed_app, task_name
 
 __all__ = [
     "TIMEOUT", "STILL", "Event", "TaskRecorder", "Timeline", "observed_app", "task_name", "Lines", "LoggedLines",

@@ -13,7 +13,7 @@ from tests.coverage_pause import coverage_paused, measures_coverage
     ("tests/docs_src/background_tasks/test_via_list.py::test_served_client_has_the_response_first", True),
     ("tests/docs_src/job_queue/test_worker.py::test_x[1-1.0]", True),
     ("tests/site/test_every_page.py::TestPagesInPt::test_no_page_scrolls_sideways_on_a_phone", False),
-    ("tests/docs_tools/test_includes.py::test_x", False),
+    ("tests/docs_tools/markdown/test_includes.py::test_x", False),
 ])
 def test_only_the_examples_own_proofs_are_measured(nodeid, measured):
     assert measures_coverage(nodeid) is measured

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docs_tools import project as project_module
-from docs_tools.figure_texts import TEXTS_NAME
-from docs_tools.fingerprint import fingerprint
-from docs_tools.glossary import GLOSSARY_NAME
-from docs_tools.messages import MESSAGES_NAME
-from docs_tools.stamped_sources import SOURCES_NAME, sources_of
-from docs_tools.translation.parity import Difference, ParityChecker
+from docs_tools.figures.texts import TEXTS_NAME
+from docs_tools.markdown.fingerprint import fingerprint
+from docs_tools.translation.glossary import GLOSSARY_NAME
+from docs_tools.translation.messages import MESSAGES_NAME
+from docs_tools.translation.parity import Difference
+from docs_tools.translation.stamped_sources import SOURCES_NAME, sources_of
+from docs_tools.translation.state import TranslationState
 from tests.mkdocs_site import ROOT
 
 CONFIG = """\
@@ -87,7 +88,7 @@ class Tree:
         return project_module.load(self.root)
 
     def differences(self, language: str, page: str) -> list[Difference]:
-        return ParityChecker(self.project()).check_page(language, page)
+        return TranslationState(self.project()).parity.check_page(language, page)
 
     def messages(self, language: str, page: str) -> list[str]:
         return [str(difference) for difference in self.differences(language, page)]
@@ -127,6 +128,6 @@ def copy_project(destination: Path) -> Path:
     for name in ("mkdocs.yml", MESSAGES_NAME, GLOSSARY_NAME, TEXTS_NAME):
         shutil.copy2(ROOT / name, destination / name)
     ignore = shutil.ignore_patterns("__pycache__")
-    for name in ("docs", "docs_src", "docs_tools", SOURCES_NAME, "theme_overrides", "timelines", "benchmarks/results"):
+    for name in ("docs", "docs_src", "hooks", SOURCES_NAME, "theme_overrides", "timelines", "benchmarks/results"):
         shutil.copytree(ROOT / name, destination / name, ignore=ignore)
     return destination

@@ -1,1 +1,1 @@
-"""Timelines drawn from recorded runs of the pages' examples: what each case sends, recording, figure, command."""
+"""Timelines of the pages' examples: the ASGI event observer, the cases, recording, and drawing them as figures."""

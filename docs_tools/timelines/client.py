@@ -16,7 +16,7 @@ import time
 
 import httpx2
 
-from docs_tools.lines import TIMEOUT
+from docs_tools.serving.lines import TIMEOUT
 
 CLOCK = "clock_gettime(CLOCK_MONOTONIC)"
 """The one `perf_counter` implementation whose readings two processes can compare."""

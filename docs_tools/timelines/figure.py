@@ -12,7 +12,7 @@ import math
 from collections import Counter
 from html import escape
 
-from docs_tools.figure_texts import Texts
+from docs_tools.figures.texts import Texts
 from docs_tools.timelines.recording import RecordedEvent, Recording
 
 WIDTH = 760

@@ -16,9 +16,9 @@ import subprocess
 import sys
 from importlib.metadata import version
 
-from docs_tools.asgi_timeline import Event, TaskRecorder, Timeline, observed_app
-from docs_tools.lines import TIMEOUT
-from docs_tools.serving import serve
+from docs_tools.serving.lines import TIMEOUT
+from docs_tools.serving.server import serve
+from docs_tools.timelines.asgi_timeline import Event, TaskRecorder, Timeline, observed_app
 from docs_tools.timelines.cases import Case
 from docs_tools.timelines.client import check_clock
 from docs_tools.timelines.recording import RecordedEvent, Recording, check_client_order

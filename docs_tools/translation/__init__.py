@@ -1,1 +1,2 @@
-"""The translators' tools: parity with English, status, stamping, new languages, and the `translations` command."""
+"""Translations: the state of every translated page (`state`), parity with English, status, stamping, new
+languages, the `translations` command, and what readers of a translation see (banners, messages, section links)."""

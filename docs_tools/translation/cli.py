@@ -17,13 +17,13 @@ import time
 from pathlib import Path
 
 from docs_tools import project as project_module
-from docs_tools.fingerprint import COMMAND
-from docs_tools.front_matter import PageError
-from docs_tools.glossary import GlossaryError
-from docs_tools.translation.parity import ParityChecker
+from docs_tools.markdown.fingerprint import COMMAND
+from docs_tools.markdown.front_matter import PageError
+from docs_tools.translation.glossary import GlossaryError
 from docs_tools.translation.scaffold import ScaffoldError, add_language
 from docs_tools.translation.stamp import StampError, page_of, stamp
-from docs_tools.translation.status import State, failing, language_status, report, unused_sources
+from docs_tools.translation.state import State, TranslationState
+from docs_tools.translation.status import failing, report, unused_sources
 
 USAGE_ERROR = 2
 
@@ -70,23 +70,22 @@ def _selection(project: project_module.Project, arguments: list[str]) -> tuple[l
 
 def command_status(project: project_module.Project, arguments: argparse.Namespace) -> int:
     started = time.perf_counter()
-    checker = ParityChecker(project)
+    state = TranslationState(project)
     languages, pages = _selection(project, arguments.selection)
-    statuses = {code: language_status(project, code, diffs=not arguments.no_diff, checker=checker, only=pages)
-                for code in languages}
+    statuses = {code: state.language(code, diffs=not arguments.no_diff, only=pages) for code in languages}
     allowed: set[State] = set()
     if arguments.allow_outdated:
         allowed.add(State.OUTDATED)
     if arguments.allow_missing:
         allowed.add(State.MISSING)
-    print(report(project, statuses, allowed, unused_sources(project, checker) if not arguments.selection else []))
+    print(report(project, statuses, allowed, unused_sources(state) if not arguments.selection else []))
     everything = [status for pages in statuses.values() for status in pages]
     print(f"Checked {len(everything)} page(s) in {len(statuses)} language(s) in {time.perf_counter() - started:.2f} s.")
     return 1 if failing(everything, allowed) else 0
 
 
 def command_stamp(project: project_module.Project, arguments: argparse.Namespace) -> int:
-    checker = ParityChecker(project)
+    state = TranslationState(project)
     if arguments.all:
         targets = [(code, page) for code in _languages(project, arguments.pages) for page in project.pages(code)]
     elif not arguments.pages:
@@ -96,7 +95,7 @@ def command_stamp(project: project_module.Project, arguments: argparse.Namespace
     refused = 0
     for language, page in targets:
         try:
-            result = stamp(project, checker, language, page)
+            result = stamp(project, state, language, page)
         except (StampError, PageError) as error:
             refused += 1
             print(error, file=sys.stderr)

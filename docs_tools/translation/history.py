@@ -12,7 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from docs_tools.fingerprint import fingerprint
+from docs_tools.markdown.fingerprint import fingerprint
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ Checked, each with the file and line to fix: the include lines and their fence a
 (comments may be translated), the number and levels of headings and their ids (the English ones, so that a link
 `page.md#id` works in every language), the link targets and that in-page anchors resolve
 in the translation, the front matter keys (only `title` and `description` may be translated) and the admonition
-types; and the translation's terminology (see `docs_tools.glossary`). Every message says what to change.
+types; and the translation's terminology (see `docs_tools.translation.glossary`). Every message says what to change.
 
-The English text is the one the translation was stamped against (see `docs_tools.translation.basis`): a change
+The English text is the one the translation was stamped against (see `docs_tools.translation.state`): a change
 made to the English page since is not the translation's error, it makes the page outdated. Links to sections are
 checked against today's pages, since those are what the build links.
 """
@@ -18,18 +18,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher, get_close_matches
-from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 from urllib.parse import unquote, urlsplit
 
-from docs_tools.fences import parse_info
-from docs_tools.glossary import GLOSSARY_NAME, Glossary
-from docs_tools.glossary import load as load_glossary
-from docs_tools.fingerprint import STAMP_KEY
-from docs_tools.includes import IncludeError, read_text, resolve
-from docs_tools.outline import Admonition, CodeBlock, Heading, Include, Outline
-from docs_tools.project import Project
-from docs_tools.translation.basis import Bases
+from docs_tools.markdown.fences import parse_info
+from docs_tools.markdown.fingerprint import STAMP_KEY
+from docs_tools.markdown.includes import IncludeError, read_text, resolve
+from docs_tools.markdown.outline import Admonition, CodeBlock, Heading, Include, Outline
+from docs_tools.translation.glossary import GLOSSARY_NAME, Glossary
+from docs_tools.translation.glossary import load as load_glossary
+
+if TYPE_CHECKING:
+    from docs_tools.translation.state import TranslationState
 
 TRANSLATABLE_FRONT_MATTER = frozenset({"title", "description"})
 
@@ -400,9 +400,9 @@ def _admonitions(pair: _Pair) -> list[Difference]:
 class ParityChecker:
     """Compares translated pages with the English text they were stamped against; reads each text once."""
 
-    def __init__(self, project: Project) -> None:
-        self.project = project
-        self.bases = Bases(project)
+    def __init__(self, state: TranslationState) -> None:
+        self.state = state
+        self.project = state.project
         self._broken: dict[str, dict[int, tuple[str, str]]] = {}
         self._include_errors: dict[str, str | None] = {}
         self._glossary: Glossary | None = None
@@ -414,17 +414,14 @@ class ParityChecker:
             self._glossary = load_glossary(self.project.root / GLOSSARY_NAME)
         return self._glossary
 
-    def outline_of(self, path: Path) -> Outline | None:
-        return self.bases.outline_of(path)
-
     def check_page(self, language: str, page: str, against: Outline | None = None) -> list[Difference]:
         """Every difference of docs/<language>/<page> from the English text it was stamped against (or from
         `against`, e.g. today's English page when stamping); both pages must exist."""
-        current = self.bases.english(page)
-        translated = self.bases.page(language, page)
+        current = self.state.english(page)
+        translated = self.state.page(language, page)
         assert current is not None and translated is not None, page
         if against is None:
-            basis = self.bases.of(language, page)
+            basis = self.state.of(language, page)
             assert basis is not None, page
             against = basis.english
         found = [Difference(e.path, e.line, e.reason) for e in [*current.errors, *against.errors, *translated.errors]]
@@ -464,7 +461,7 @@ class ParityChecker:
 
     def _anchors(self, language: str, page: str, translated: Outline) -> list[Difference]:
         """Each link to a section must resolve where the build sends it: to the translated page's section, or,
-        while that translation is outdated and lacks it, to the English section (see docs_tools.section_links)."""
+        while that translation is outdated and lacks it, to the English section (see docs_tools.translation.section_links)."""
         found = []
         for link in translated.links:
             if _is_external(link.target):
@@ -478,11 +475,11 @@ class ParityChecker:
                 target_page = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
                 if not target_page.endswith(".md"):
                     continue
-            english = self.bases.english(target_page)
-            target = self.bases.page(language, target_page) or english
+            english = self.state.english(target_page)
+            target = self.state.page(language, target_page) or english
             if target is None or anchor in target.ids:
                 continue
-            basis = self.bases.of(language, target_page)
+            basis = self.state.of(language, target_page)
             heading = next((h for h in english.headings if h.id == anchor), None) if english else None
             if heading is not None and basis is not None and anchor not in basis.english.ids:
                 continue  # the English page gained the section after that translation was stamped
@@ -493,7 +490,7 @@ class ParityChecker:
                 )))
                 continue
             closest = ", ".join(f"#{id_}" for id_ in get_close_matches(anchor, sorted(target.ids), n=3, cutoff=0))
-            gone = (f"; the English page no longer has it since this page was stamped, update the link as English did"
+            gone = ("; the English page no longer has it since this page was stamped, update the link as English did"
                     if basis is not None and basis.outdated and anchor in basis.english.ids else "")
             found.append(Difference(translated.path, link.line, (
                 f"anchor '#{anchor}' is not an id in {target.path} (closest: {closest or 'no ids there'}); link to "

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from docs_tools.fingerprint import fingerprint
-from docs_tools.front_matter import PageError, read, stamp_of, with_stamp
+from docs_tools.markdown.fingerprint import fingerprint
+from docs_tools.markdown.front_matter import PageError, read, stamp_of, with_stamp
 from docs_tools.project import Project
-from docs_tools.stamped_sources import SourceError, sources_of
-from docs_tools.translation.parity import ParityChecker
+from docs_tools.translation.stamped_sources import SourceError, sources_of
+from docs_tools.translation.state import TranslationState
 
 
 class StampError(ValueError):
@@ -53,7 +53,7 @@ def page_of(project: Project, argument: str, cwd: Path) -> tuple[str, str]:
     return language, page
 
 
-def stamp(project: Project, checker: ParityChecker, language: str, page: str) -> Stamped:
+def stamp(project: Project, state: TranslationState, language: str, page: str) -> Stamped:
     """Write the current English fingerprint into docs/<language>/<page>, and the English text into the store;
     StampError says why it cannot."""
     translated = project.page_path(language, page)
@@ -63,13 +63,13 @@ def stamp(project: Project, checker: ParityChecker, language: str, page: str) ->
         raise StampError(f"{shown}: no such page; translate {project.shown(english)} into it first")
     if not english.is_file():
         raise StampError(f"{shown}: {project.shown(english)} does not exist, so there is nothing to match")
-    current = checker.bases.english(page)
+    current = state.english(page)
     assert current is not None, page
-    differences = checker.check_page(language, page, against=current)
+    differences = state.parity.check_page(language, page, against=current)
     if differences:
         listed = "\n".join(f"  {difference}" for difference in differences)
         raise StampError(f"{shown}: not stamped, it does not match the English page yet:\n{listed}")
-    sources = checker.bases.sources
+    sources = state.sources
     value = fingerprint(current.text)
     try:
         kept = sources.read(page, value) is not None

@@ -12,7 +12,7 @@ import yaml
 from pymdownx.snippets import SnippetMissingError
 
 from benchmarks import build_cost
-from docs_tools.includes import expand, find_includes
+from docs_tools.markdown.includes import expand, find_includes
 from docs_tools.project import read_config, root_of
 from tests.mkdocs_site import LANGUAGES, language_root, text_of
 
@@ -70,6 +70,7 @@ def test_the_hook_variant_takes_the_generated_folder_as_the_project_root(tmp_pat
     site = build_cost.generate_include_site(tmp_path, 1)
     config = read_config(site.config("hook"))
     assert root_of(config) == tmp_path.resolve()
+    assert config.mdx_configs[build_cost.INCLUDE_EXTENSION]["root"] == str(tmp_path)
     assert (root_of(config) / "docs_src").is_dir()
     assert "pymdownx.snippets" not in config.markdown_extensions
     assert "pymdownx.snippets" in read_config(site.config("snippets")).markdown_extensions

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks import run
-from docs_tools import performance
+from docs_tools.figures import performance
 
 
 def test_the_machine_record_names_cpu_python_and_every_package():

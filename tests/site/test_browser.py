@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from docs_tools.messages import load
+from docs_tools.translation.messages import load
 from tests.mkdocs_site import (
     DEFAULT_LANGUAGE,
     LANGUAGE_NAMES,

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from docs_tools.fences import hl_lines
+from docs_tools.markdown.fences import hl_lines
 from docs_tools.project import nav_labels
 from tests.mkdocs_site import (
     DEFAULT_LANGUAGE,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from docs_tools.outline import outline
+from docs_tools.markdown.outline import outline
 from tests.mkdocs_site import LANGUAGES, PROJECT, ROOT, docs_src_file, include_fences, page_sources
 
 WIDTH = 80

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from docs_tools.fences import hl_lines
+from docs_tools.markdown.fences import hl_lines
 from tests.mkdocs_site import LANGUAGES, ROOT, docs_src_file, include_fences, page_sources
 
 FENCES = [

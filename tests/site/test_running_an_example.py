@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from docs_tools.outline import outline
+from docs_tools.markdown.outline import outline
 from tests.mkdocs_site import LANGUAGES, PROJECT, ROOT
 from tests.processes import start
 from tests.proof import TIMEOUT, listening_socket

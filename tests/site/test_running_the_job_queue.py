@@ -9,7 +9,7 @@ import re
 import shlex
 import subprocess
 
-from docs_tools.outline import outline
+from docs_tools.markdown.outline import outline
 from tests.docs_src.job_queue.processes import environment, worker
 from tests.mkdocs_site import PROJECT, ROOT
 from tests.processes import running, uvicorn

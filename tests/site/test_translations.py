@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from docs_tools import project as project_module
-from docs_tools.fingerprint import COMMAND
-from docs_tools.messages import KINDS, load
-from docs_tools.translation.parity import ParityChecker
-from docs_tools.translation.status import language_status, unused_sources
+from docs_tools.markdown.fingerprint import COMMAND
+from docs_tools.translation.messages import KINDS, load
+from docs_tools.translation.state import TranslationState
+from docs_tools.translation.status import unused_sources
 from tests.mkdocs_site import PROJECT
 from tests.trees import copy_project
 
@@ -21,15 +21,15 @@ def test_there_are_translations_to_check():
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_parity_holds_for_every_translated_page(language):
-    checker = ParityChecker(PROJECT)
-    differences = [str(d) for page, found in checker.check_language(language).items() for d in found]
+    found = TranslationState(PROJECT).parity.check_language(language)
+    differences = [str(d) for page, differences in found.items() for d in differences]
     assert not differences, "\n" + "\n".join(differences)
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_status_shows_every_page_up_to_date(language):
     problems = [f"{status.label:<12} docs/{language}/{status.page}"
-                for status in language_status(PROJECT, language, diffs=False) if status.states]
+                for status in TranslationState(PROJECT).language(language, diffs=False) if status.states]
     assert not problems, (
         f"\n{chr(10).join(problems)}\nRun '{COMMAND} status {language}' for what to do on each page."
     )
@@ -45,7 +45,7 @@ def test_a_variant_planted_in_a_page_is_reported_with_its_glossary_term(tmp_path
     page = project.page_path(language, "responses.md")
     page.write_text(page.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
     line = len(page.read_text(encoding="utf-8").split("\n")) - 1
-    (status,) = [s for s in language_status(project, language, diffs=False) if s.page == "responses.md"]
+    (status,) = [s for s in TranslationState(project).language(language, diffs=False) if s.page == "responses.md"]
     assert status.label == "drifted"
     assert [str(d) for d in status.differences] == [
         f"docs/{language}/responses.md:{line}: '{variant}' is not this translation's word for '{term}': write "
@@ -60,7 +60,7 @@ def glossary_line(term: str, language: str) -> int:
 
 
 def test_the_store_keeps_exactly_the_english_texts_translations_are_stamped_against():
-    assert unused_sources(PROJECT) == [], f"run '{COMMAND} status' and delete what it lists"
+    assert unused_sources(TranslationState(PROJECT)) == [], f"run '{COMMAND} status' and delete what it lists"
 
 
 def test_every_language_has_its_reader_messages():

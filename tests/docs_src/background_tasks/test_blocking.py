@@ -8,7 +8,6 @@ from docs_src.background_tasks import blocking
 from tests.proof import STILL, TIMEOUT, Event, Pending, call_asgi, get_in_background, logged_by, serve
 
 
-
 @pytest.fixture(autouse=True)
 def no_digests():
     blocking.digests.clear()

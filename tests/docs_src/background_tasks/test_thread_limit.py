@@ -7,7 +7,6 @@ from docs_src.background_tasks import thread_limit
 from tests.proof import STILL, TIMEOUT, get_in_background, logged_by, serve
 
 
-
 @pytest.fixture(autouse=True)
 def nothing_resized():
     thread_limit.resized.clear()

@@ -10,7 +10,7 @@ from lilya.apps import Lilya
 from lilya.responses import PlainText
 from lilya.routing import Path
 
-from docs_tools.serving import serve
+from docs_tools.serving.server import serve
 from docs_tools.timelines import client
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree
 
-from docs_tools.figure_texts import Texts, for_language, load
+from docs_tools.figures.texts import Texts, for_language, load
 from docs_tools.timelines.figure import render, task_labels
 from docs_tools.timelines.recording import load as load_recording
 from docs_tools.timelines.recording import parse

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from docs_tools.fingerprint import fingerprint
+from docs_tools.markdown.fingerprint import fingerprint
 from docs_tools.translation.history import stamped_text
 from tests.trees import git, make_tree
 

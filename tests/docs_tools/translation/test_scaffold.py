@@ -9,7 +9,7 @@ import yaml
 
 from docs_tools.project import load
 from docs_tools.translation.scaffold import ScaffoldError, add_language
-from docs_tools.translation.status import language_status
+from docs_tools.translation.state import TranslationState
 from tests import mkdocs_site
 from tests.trees import copy_project, make_tree
 
@@ -66,7 +66,7 @@ def test_the_folder_is_created_and_every_page_is_missing(tree):
     assert added.folder == tree.root / "docs" / "fr"
     assert [path.name for path in added.folder.iterdir()] == [".gitkeep"]
     assert [language.name for language in tree.project().languages if language.code == "fr"] == ["Français (France)"]
-    assert [s.label for s in language_status(tree.project(), "fr", diffs=False)] == ["missing"]
+    assert [s.label for s in TranslationState(tree.project()).language("fr", diffs=False)] == ["missing"]
 
 
 @pytest.mark.parametrize(

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from docs_tools.fingerprint import fingerprint
-from docs_tools.stamped_sources import sources_of
-from docs_tools.translation.parity import ParityChecker
+from docs_tools.markdown.fingerprint import fingerprint
 from docs_tools.translation.stamp import StampError, page_of, stamp
-from docs_tools.translation.status import language_status
+from docs_tools.translation.stamped_sources import sources_of
+from docs_tools.translation.state import TranslationState
 from tests.trees import make_tree
 
 ENGLISH = "# Tasks\n\n## Errors\n\nText.\n"
@@ -25,11 +24,11 @@ def tree(tmp_path):
 
 def do_stamp(tree, language="pt", page="page.md"):
     project = tree.project()
-    return stamp(project, ParityChecker(project), language, page)
+    return stamp(project, TranslationState(project), language, page)
 
 
 def state(tree, page="page.md"):
-    return {s.page: s.label for s in language_status(tree.project(), "pt", diffs=False)}[page]
+    return {s.page: s.label for s in TranslationState(tree.project()).language("pt", diffs=False)}[page]
 
 
 def test_stamping_makes_a_page_up_to_date_and_an_english_edit_makes_it_outdated(tree):

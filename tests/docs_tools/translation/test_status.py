@@ -6,12 +6,11 @@ import shutil
 
 import pytest
 
-from docs_tools.fingerprint import fingerprint
-from docs_tools.stamped_sources import sources_of
-from docs_tools.translation import basis as basis_module
-from docs_tools.translation.basis import Origin
-from docs_tools.translation.parity import ParityChecker
-from docs_tools.translation.status import State, failing, language_status, report, unused_sources
+from docs_tools.markdown.fingerprint import fingerprint
+from docs_tools.translation import state as state_module
+from docs_tools.translation.stamped_sources import sources_of
+from docs_tools.translation.state import Origin, State, TranslationState
+from docs_tools.translation.status import failing, report, unused_sources
 from tests.trees import git, make_tree
 
 ENGLISH_V1 = "# Tasks\n\nTasks run after the response is sent.\n\n## Errors\n\nA failing task stops the others.\n"
@@ -37,7 +36,7 @@ def tree(tmp_path):
 
 
 def states(tree, language="pt", diffs=False):
-    return {status.page: status.label for status in language_status(tree.project(), language, diffs=diffs)}
+    return {status.page: status.label for status in TranslationState(tree.project()).language(language, diffs=diffs)}
 
 
 def test_each_page_gets_its_state(tree):
@@ -58,7 +57,7 @@ def test_a_drifted_page_can_also_be_outdated(tree):
 
 def test_an_invalid_stamp_is_drift_with_its_line(tree):
     tree.write("pt", "current.md", "---\ntranslation_of: yesterday\n---\n" + PORTUGUESE)
-    (status,) = [s for s in language_status(tree.project(), "pt", diffs=False) if s.page == "current.md"]
+    (status,) = [s for s in TranslationState(tree.project()).language("pt", diffs=False) if s.page == "current.md"]
     assert status.label == "drifted"
     assert [str(d) for d in status.differences] == [
         "docs/pt/current.md:2: translation_of 'yesterday' is not a fingerprint like 'sha256:0123456789abcdef'; run "
@@ -67,7 +66,7 @@ def test_an_invalid_stamp_is_drift_with_its_line(tree):
 
 
 def test_only_allowed_states_pass(tree):
-    statuses = language_status(tree.project(), "pt", diffs=False)
+    statuses = TranslationState(tree.project()).language("pt", diffs=False)
     assert {s.page for s in failing(statuses, set())} == {
         "outdated.md", "missing.md", "unstamped.md", "drifted.md", "orphan.md"}
     assert {s.page for s in failing(statuses, {State.OUTDATED})} == {
@@ -78,7 +77,7 @@ def test_only_allowed_states_pass(tree):
 
 def test_the_report_says_what_to_do_for_each_page(tree):
     project = tree.project()
-    text = report(project, {"pt": language_status(project, "pt", diffs=False)}, set())
+    text = report(project, {"pt": TranslationState(project).language("pt", diffs=False)}, set())
     stamp = ".venv/bin/translations stamp"
     assert text.startswith("pt (Português): 1 up to date, 1 outdated, 1 unstamped, 1 drifted, 1 missing, 1 orphan\n")
     assert "current.md" not in text  # up to date: counted in the summary line only
@@ -100,24 +99,24 @@ def test_the_report_says_what_to_do_for_each_page(tree):
 
 def test_the_report_of_a_clean_language(tree):
     project = tree.project()
-    text = report(project, {"ru": language_status(project, "ru", diffs=False)}, set())
+    text = report(project, {"ru": TranslationState(project).language("ru", diffs=False)}, set())
     assert text.split("\n")[0] == "ru (Русский): 5 missing"
     for page in ("current.md", "outdated.md", "missing.md", "unstamped.md", "drifted.md"):
         tree.translate("ru", page, PORTUGUESE, tree.read("en", page))
-    text = report(project, {"ru": language_status(project, "ru", diffs=False)}, set())
+    text = report(project, {"ru": TranslationState(project).language("ru", diffs=False)}, set())
     assert text.split("\n")[0] == "ru (Русский): 5 up to date"
     assert text.endswith("Every translation is up to date.")
 
 
 def test_outdated_pages_allowed_by_the_flag_are_named_in_the_summary(tree):
     project = tree.project()
-    statuses = [s for s in language_status(project, "pt", diffs=False) if s.page in ("current.md", "outdated.md")]
+    statuses = [s for s in TranslationState(project).language("pt", diffs=False) if s.page in ("current.md", "outdated.md")]
     text = report(project, {"pt": statuses}, {State.OUTDATED})
     assert text.endswith("Nothing else to do; 1 page(s) allowed by --allow-outdated.")
 
 
 def outdated_status(tree, page="outdated.md", diffs=True):
-    (status,) = [s for s in language_status(tree.project(), "pt", diffs=diffs) if s.page == page]
+    (status,) = [s for s in TranslationState(tree.project()).language("pt", diffs=diffs) if s.page == page]
     return status
 
 
@@ -207,11 +206,11 @@ def test_without_diffs_the_english_changes_are_not_computed(tree):
 def test_the_english_changes_of_a_page_are_computed_once_for_every_language(tree, monkeypatch):
     tree.translate("ru", "outdated.md", PORTUGUESE, ENGLISH_V1)
     calls = []
-    monkeypatch.setattr(basis_module, "section_changes", lambda *args: calls.append(args) or [])
+    monkeypatch.setattr(state_module, "section_changes", lambda *args: calls.append(args) or [])
     project = tree.project()
-    checker = ParityChecker(project)
+    state = TranslationState(project)
     for language in ("pt", "ru"):
-        language_status(project, language, checker=checker)
+        state.language(language)
     assert calls == [(ENGLISH_V1, ENGLISH_V2, project.heading_id)]
 
 
@@ -255,7 +254,7 @@ def test_an_edited_store_entry_is_not_trusted(tree):
     entry = sources_of(tree.root).path("outdated.md", fingerprint(ENGLISH_V1))
     entry.write_text(ENGLISH_V1 + "edited\n", encoding="utf-8")
     status = outdated_status(tree)
-    assert status.origin is Origin.LOST
+    assert status.origin is Origin.DAMAGED and not status.origin.found
     assert status.note.startswith(f"translation_sources/outdated.{fingerprint(ENGLISH_V1)[7:]}.md: its text no "
                                   "longer has the fingerprint in its name")
 
@@ -279,6 +278,6 @@ def test_an_up_to_date_page_whose_kept_english_text_was_edited_is_unstamped(tree
 
 def test_store_entries_no_translation_uses_are_listed(tree):
     unused = sources_of(tree.root).record("gone.md", "# Gone\n")
-    assert unused_sources(tree.project()) == [f"translation_sources/{unused.name}"]
-    text = report(tree.project(), {}, set(), unused_sources(tree.project()))
+    assert unused_sources(TranslationState(tree.project())) == [f"translation_sources/{unused.name}"]
+    text = report(tree.project(), {}, set(), unused_sources(TranslationState(tree.project())))
     assert f"  translation_sources/{unused.name}" in text.split("\n")

@@ -1,0 +1,1 @@
+"""The Performance page's figures, drawn from benchmark results in each language's words, and the charts."""

@@ -1,0 +1,30 @@
+"""Lines from other threads: waiting ends as soon as a line matches, or as soon as no line can come."""
+
+from __future__ import annotations
+
+import io
+import threading
+
+from docs_tools.serving.lines import Lines, logged, read_lines
+
+
+def test_a_wait_ends_when_another_thread_adds_the_line():
+    lines = Lines()
+    threading.Thread(target=lines.add, args=("ready",)).start()
+    assert lines.wait_until(lambda seen: "ready" in seen, timeout=5)
+
+
+def test_a_wait_stops_early_once_the_source_has_ended():
+    lines = read_lines(io.StringIO("one\ntwo\n"))
+    assert lines.wait_for_end(timeout=5)
+    assert not lines.wait_until(lambda seen: "three" in seen, timeout=5)
+    assert lines.lines == ["one", "two"]
+
+
+def test_logged_collects_a_loggers_info_lines_for_the_block_only():
+    import logging
+
+    with logged("docs_tools.test") as seen:
+        logging.getLogger("docs_tools.test").info("inside %d", 1)
+    logging.getLogger("docs_tools.test").info("outside")
+    assert seen.lines == ["inside 1"]

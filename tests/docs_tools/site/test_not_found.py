@@ -1,0 +1,31 @@
+"""The 404 page in the reader's language, linking to that language's home page at any depth."""
+
+from __future__ import annotations
+
+import pytest
+
+from docs_tools.site.not_found import MATERIAL_HEADING, TemplateChanged, home_url, localise
+from docs_tools.translation.messages import Message
+
+MESSAGE = Message("Página não encontrada", "Volte à ", "página inicial", ".")
+
+
+@pytest.mark.parametrize(
+    ("site_url", "language", "home"),
+    [(None, "en", "/"), (None, "pt", "/pt/"), ("https://example.org/docs", "pt", "/docs/pt/"),
+     ("https://example.org/docs/", "en", "/docs/")],
+)
+def test_the_home_page_is_an_absolute_path_under_the_site_url(site_url, language, home):
+    assert home_url(site_url, language, "en") == home
+
+
+def test_the_theme_heading_becomes_the_message():
+    page = f"<main>{MATERIAL_HEADING}</main>"
+    assert localise(page, MESSAGE, "/pt/") == (
+        '<main><h1>Página não encontrada</h1>\n<p>Volte à <a href="/pt/">página inicial</a>.</p></main>'
+    )
+
+
+def test_a_theme_without_that_heading_stops_with_what_to_update():
+    with pytest.raises(TemplateChanged, match="the theme's heading '<h1>404 - Not found</h1>' is not in the page"):
+        localise("<main><h1>Oops</h1></main>", MESSAGE, "/")

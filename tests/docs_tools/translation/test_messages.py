@@ -1,0 +1,63 @@
+"""The reader-facing texts: each language needs every text, each text exactly one [bracketed] link."""
+
+from __future__ import annotations
+
+import pytest
+
+from docs_tools.translation.messages import MessagesError, for_language, load
+
+GOOD = """\
+en:
+  not_translated: {title: Not translated, text: "Read the [guide]."}
+  outdated: {title: Outdated, text: "See the [English page] first.", changed_sections: "Changed:",
+             new_sections: "New:", removed_sections: "Removed:", page_start: Start}
+  section_changed: {title: Changed, text: "[Read it in English]."}
+  section_removed: {title: Removed, text: "See the [English page]."}
+  not_found: {title: Not found, text: "[Home]"}
+  page_chrome: {text: "Made with [the theme]", permalink: Link here}
+"""
+
+
+def test_a_message_renders_its_link_as_markdown_or_html(tmp_path):
+    path = tmp_path / "messages.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    messages = load(path)
+    assert for_language(messages, "en", "not_translated").markdown("../guide.md") == "Read the [guide](../guide.md)."
+    outdated = for_language(messages, "en", "outdated")
+    assert outdated.html("../../a/", "en") == 'See the <a href="../../a/" hreflang="en">English page</a> first.'
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        (GOOD.replace('"Read the [guide]."', '"Read the guide."'),
+         "messages.yml: en.not_translated: the text needs exactly one [bracketed] link, found 0: 'Read the guide.'"),
+        (GOOD.replace('"[Home]"', '"[Home] or [search]"'),
+         "messages.yml: en.not_found: the text needs exactly one [bracketed] link, found 2: '[Home] or [search]'"),
+        (GOOD.replace("  section_changed: {title: Changed, text: \"[Read it in English].\"}\n", ""),
+         "messages.yml: en.section_changed: needs a 'title' and a 'text'"),
+        (GOOD.replace(' new_sections: "New:",', ""), "messages.yml: en.outdated: needs a 'new_sections' text"),
+        (GOOD.replace(' page_start: Start', ' page_start: " "'), "messages.yml: en.outdated: needs a 'page_start' text"),
+        ("en: hello\n", "messages.yml: en: needs the keys not_translated, outdated, section_changed, "
+                         "section_removed, not_found, page_chrome"),
+        (GOOD.replace('text: "Made with [the theme]", ', ""), "messages.yml: en.page_chrome: needs a 'text'"),
+        (GOOD.replace(", permalink: Link here", ""), "messages.yml: en.page_chrome: needs a 'permalink' text"),
+        ("- en\n", "messages.yml: must map language codes to messages"),
+    ],
+)
+def test_bad_messages_stop_with_language_key_and_value(tmp_path, text, error):
+    path = tmp_path / "messages.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MessagesError) as caught:
+        load(path)
+    assert str(caught.value) == error
+
+
+def test_a_language_without_messages_is_named(tmp_path):
+    path = tmp_path / "messages.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    with pytest.raises(MessagesError) as caught:
+        for_language(load(path), "de", "outdated")
+    assert str(caught.value) == (
+        "translation_messages.yml: no messages for 'de'; copy the 'en' block, rename it 'de' and translate it"
+    )
