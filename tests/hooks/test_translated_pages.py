@@ -9,9 +9,11 @@ from urllib.parse import urljoin
 
 import pytest
 
+from docs_tools import project as project_module
 from docs_tools.markdown.outline import outline
 from docs_tools.translation.messages import load
 from docs_tools.translation.stamped_sources import sources_of
+from docs_tools.translation.state import TranslationState
 from tests import mkdocs_site
 from tests.conftest import ENGLISH_ONLY_PAGE, OUTDATED_PAGE
 from tests.mkdocs_site import DEFAULT_LANGUAGE, PROJECT, TRANSLATIONS, page_file, page_url, text_of
@@ -135,10 +137,11 @@ def test_a_stamp_that_is_not_a_fingerprint_stops_the_build_with_file_and_line(tm
     page.write_text("---\ntranslation_of: last-tuesday\n---\n\n" + body, encoding="utf-8")
     built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
     assert built.error is not None
-    assert (
-        f"docs/pt/{OUTDATED_PAGE}:2: translation_of 'last-tuesday' is not a fingerprint like "
-        f"'sha256:0123456789abcdef'; run: .venv/bin/translations stamp docs/pt/{OUTDATED_PAGE}"
-    ) in built.messages("ERROR")
+    message = (f"docs/pt/{OUTDATED_PAGE}:2: translation_of 'last-tuesday' is not a fingerprint like "
+               f"'sha256:0123456789abcdef'; run '.venv/bin/translations stamp docs/pt/{OUTDATED_PAGE}' to write it")
+    assert message in built.messages("ERROR")
+    status = TranslationState(project_module.load(project)).status("pt", OUTDATED_PAGE)
+    assert message in [str(difference) for difference in status.differences]  # the build says what status says
 
 
 def test_the_search_index_leaves_out_the_section_marks(translation_states_site):
