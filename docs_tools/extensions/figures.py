@@ -37,12 +37,10 @@ class FigurePreprocessor(Preprocessor):
 
 
 class FigureExtension(PageExtension):
-    def __init__(self, **kwargs) -> None:
-        self.extra = {
-            "language": [SOURCE_LANGUAGE, "the language the figures' words are in"],
-            "draw": ["", "draw(kind, name) -> one line of HTML; by default drawn from the project's files"],
-        }
-        super().__init__(**kwargs)
+    extra = {
+        "language": [SOURCE_LANGUAGE, "the language the figures' words are in"],
+        "draw": ["", "draw(kind, name) -> one line of HTML; by default drawn from the project's files"],
+    }
 
     def extendMarkdown(self, md) -> None:
         md.preprocessors.register(FigurePreprocessor(md, self), "docs_tools_figures", INCLUDES + 1)
