@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -48,19 +49,20 @@ class Running:
         self.process.stdout.close()
 
 
-def start(args: Sequence[str], **popen: Any) -> Running:
-    """Start `args` (`popen` as subprocess.Popen takes it: cwd, env, pass_fds), reading its output from now on."""
+def start(args: Sequence[str], changed: threading.Condition | None = None, **popen: Any) -> Running:
+    """Start `args` (`popen` as subprocess.Popen takes it: cwd, env, pass_fds), reading its output from now on;
+    `changed` is shared with other processes' output when one wait spans them (see Lines)."""
     process = subprocess.Popen(
         list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **popen
     )
-    return Running(process, read_lines(process.stdout))
+    return Running(process, read_lines(process.stdout, changed))
 
 
 @contextlib.contextmanager
 def running(args: Sequence[str], ready: str, timeout: float = TIMEOUT, graceful: bool = True,
-            **popen: Any) -> Iterator[Running]:
+            changed: threading.Condition | None = None, **popen: Any) -> Iterator[Running]:
     """The process, once a line of its output contains `ready`; stopped when the block ends."""
-    started = start(args, **popen)
+    started = start(args, changed, **popen)
     try:
         if not started.said(ready, timeout):
             if started.output.ended:

@@ -15,10 +15,11 @@ TIMEOUT = 10.0
 class Lines:
     """Lines arriving from other threads (a log, a process's output), in order, with waiting by condition."""
 
-    def __init__(self) -> None:
+    def __init__(self, changed: threading.Condition | None = None) -> None:
+        """`changed`, shared by several Lines, lets one wait on a condition that spans them all."""
         self.lines: list[str] = []
         self.ended = False
-        self._changed = threading.Condition()
+        self._changed = changed or threading.Condition()
 
     def add(self, line: str) -> None:
         with self._changed:
@@ -48,9 +49,9 @@ class Lines:
         return "\n".join(self.lines)
 
 
-def read_lines(stream: Any) -> Lines:
+def read_lines(stream: Any, changed: threading.Condition | None = None) -> Lines:
     """The lines of a process's text output, read in a thread of their own until the stream ends."""
-    lines = Lines()
+    lines = Lines(changed)
 
     def pump() -> None:
         for line in stream:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 from collections.abc import Iterator
 
 import redis
@@ -32,10 +33,12 @@ def web_app(redis_url: str) -> contextlib.AbstractContextManager[tuple[str, Runn
 
 
 @contextlib.contextmanager
-def worker(redis_url: str, scanner_url: str, settings: str = WORKER) -> Iterator[Running]:
-    """`arq docs_src.job_queue.worker.WorkerSettings` (or the held worker), once it has connected to Redis."""
+def worker(redis_url: str, scanner_url: str, settings: str = WORKER,
+           changed: threading.Condition | None = None) -> Iterator[Running]:
+    """`arq docs_src.job_queue.worker.WorkerSettings` (or the held worker), once it has connected to Redis;
+    `changed` is shared by workers whose output one wait spans."""
     command = [sys.executable, "-m", "arq", settings]
-    with running(command, WORKER_READY, cwd=ROOT, env=environment(redis_url, scanner_url)) as process:
+    with running(command, WORKER_READY, changed=changed, cwd=ROOT, env=environment(redis_url, scanner_url)) as process:
         yield process
 
 

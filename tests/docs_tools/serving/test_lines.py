@@ -21,6 +21,17 @@ def test_a_wait_stops_early_once_the_source_has_ended():
     assert lines.lines == ["one", "two"]
 
 
+def test_lines_sharing_a_condition_wake_a_wait_that_spans_them():
+    changed = threading.Condition()
+    one, two = Lines(changed), Lines(changed)
+    woken: list[bool] = []
+    waiter = threading.Thread(target=lambda: woken.append(one.wait_until(lambda _: "done" in two.lines, timeout=60)))
+    waiter.start()
+    two.add("done")
+    waiter.join(timeout=5)
+    assert woken == [True]  # a wait on `one` alone would still be asleep, with 55 s to go
+
+
 def test_logged_collects_a_loggers_info_lines_for_the_block_only():
     import logging
 
