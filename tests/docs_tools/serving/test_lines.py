@@ -25,8 +25,15 @@ def test_lines_sharing_a_condition_wake_a_wait_that_spans_them():
     changed = threading.Condition()
     one, two = Lines(changed), Lines(changed)
     woken: list[bool] = []
-    waiter = threading.Thread(target=lambda: woken.append(one.wait_until(lambda _: "done" in two.lines, timeout=60)))
+    asked = threading.Event()
+
+    def done(_: list[str]) -> bool:
+        asked.set()
+        return "done" in two.lines
+
+    waiter = threading.Thread(target=lambda: woken.append(one.wait_until(done, timeout=60)))
     waiter.start()
+    assert asked.wait(5)  # the waiter holds the condition until it sleeps: the line comes while it waits
     two.add("done")
     waiter.join(timeout=5)
     assert woken == [True]  # a wait on `one` alone would still be asleep, with 55 s to go
