@@ -24,9 +24,5 @@ def on_page_markdown(markdown, page, config, files):
     return _pages[0].markdown(markdown, page, config, files) if _pages else markdown
 
 
-def on_page_content(html, page, config, files):
-    return _pages[0].content(html, page, config) if _pages else html
-
-
 def on_post_page(output, page, config):
     return _pages[0].output(output, page, config) if _pages else output

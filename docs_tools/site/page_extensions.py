@@ -23,6 +23,7 @@ from docs_tools.site.build_errors import PageErrors
 
 FIGURES = "docs_tools.extensions.figures"
 INCLUDES = "docs_tools.extensions.includes"
+SECTION_MARKS = "docs_tools.extensions.section_marks"
 
 log = logging.getLogger("mkdocs.hooks.page_extensions")
 
@@ -55,6 +56,7 @@ class PageExtensions:
             raise PluginError(str(error)) from None
         config.mdx_configs[INCLUDES] = dict(page_settings)
         config.mdx_configs[FIGURES] = {**page_settings, "language": language, "draw": draw}
+        config.mdx_configs[SECTION_MARKS] = {**page_settings, "marks": []}  # see TranslatedPages.markdown
 
     def stop_if_any(self) -> None:
         self.errors.stop_if_any()

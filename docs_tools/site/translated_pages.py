@@ -19,7 +19,6 @@ message `translations status` gives.
 
 from __future__ import annotations
 
-import logging
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -34,10 +33,10 @@ from docs_tools import project
 from docs_tools.markdown.outline import outline, plain_text
 from docs_tools.markdown.sections import Change
 from docs_tools.site.language_build import LanguageBuild, language_build
+from docs_tools.site.page_extensions import SECTION_MARKS
 from docs_tools.translation.banners import (
     Listed,
     TemplateChanged,
-    after_heading,
     after_title,
     banner,
     content_in,
@@ -51,9 +50,6 @@ from docs_tools.translation.state import Origin, TranslationState
 GUIDE_KEY = "translators_guide"
 """The key under `extra:` in mkdocs.yml that names the translators' guide, a page path relative to each language's
 folder."""
-
-log = logging.getLogger("mkdocs.hooks.translated_pages")
-
 
 def _plugin_error(error: Exception) -> PluginError:
     return PluginError(str(error))
@@ -71,8 +67,6 @@ class TranslatedPages:
         except MessagesError as error:
             raise _plugin_error(error) from None
         self.guide = self._guide(config)
-        self.marks: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
-        """Per language and translated page: (heading id, message kind, link) of each section to mark."""
 
     def _guide(self, config: MkDocsConfig) -> str | None:
         guide = config.extra.get(GUIDE_KEY)
@@ -98,15 +92,18 @@ class TranslatedPages:
 
     def markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page's Markdown with its links to missing sections sent to English, and its banner under the title
-        if it needs one."""
+        if it needs one; the section-marks extension (`docs_tools.extensions.section_marks`) is told which of its
+        sections to mark."""
         build = self._build(config)
         if build is None:
             return markdown
         markdown = self._section_links(build, markdown, page, files)
+        marks: list[tuple[str, str]] = []
         if page.file.locale != build.language:
             block = self._not_translated(build, page)
         else:
-            block = self._outdated(build, page, markdown)
+            block = self._outdated(build, page, markdown, marks)
+        config.mdx_configs[SECTION_MARKS] = {**config.mdx_configs.get(SECTION_MARKS, {}), "marks": marks}
         return markdown if block is None else after_title(markdown, block)
 
     def _ids(self, path: str) -> set[str]:
@@ -139,7 +136,7 @@ class TranslatedPages:
         guide = posixpath.relpath(f"{build.default}/{self.guide}", posixpath.dirname(page.file.src_uri) or ".")
         return banner("not_translated", message, message.markdown(guide), build.language)
 
-    def _outdated(self, build: LanguageBuild, page: Page, markdown: str) -> str | None:
+    def _outdated(self, build: LanguageBuild, page: Page, markdown: str, marks: list[tuple[str, str]]) -> str | None:
         folder = self.project.docs_dir / build.language
         name = Path(page.file.abs_src_path).relative_to(folder).as_posix()
         basis = self.state.of(build.language, name)
@@ -163,16 +160,16 @@ class TranslatedPages:
         if changes is not None:
             if not changes:
                 return None  # only blank lines or line endings changed: nothing a reader could miss
-            text = f"{text}\n\n{self._changed_sections(build, page, markdown, changes, url)}"
+            text = f"{text}\n\n{self._changed_sections(build, markdown, changes, url, marks)}"
         return banner("outdated", message, text, build.language)
 
-    def _changed_sections(self, build: LanguageBuild, page: Page, markdown: str, changes, url: str) -> str:
-        """The banner's lists of the sections that changed in English since the stamp; remembers the marks to put on
-        the changed sections of the translation."""
+    def _changed_sections(self, build: LanguageBuild, markdown: str, changes, url: str,
+                          marks: list[tuple[str, str]]) -> str:
+        """The banner's lists of the sections that changed in English since the stamp; adds to `marks` the mark
+        (heading id, HTML) to put on each changed section of the translation."""
         titles = {heading.id: plain_text(heading.text)
                   for heading in outline(markdown, "", self.project.heading_id).headings}
         lists: dict[Change, list[Listed]] = {change: [] for change in Change}
-        marks = self.marks.setdefault((build.language, page.file.src_uri), [])
         message = self._message(build, "outdated")
         start = message.labels["page_start"]
         for change in changes:
@@ -181,29 +178,17 @@ class TranslatedPages:
             if change.change is Change.REMOVED:
                 lists[change.change].append(Listed(title, None))
                 if section.id in titles:
-                    marks.append((section.id, "section_removed", url))
+                    marks.append((section.id, self._mark(build, "section_removed", url)))
                 continue
             href = url if section.id is None else f"{url}#{section.id}"
             lists[change.change].append(Listed(title, href))
             if change.change is Change.CHANGED and section.id in titles:
-                marks.append((section.id, "section_changed", href))
+                marks.append((section.id, self._mark(build, "section_changed", href)))
         return section_lists(message, build.default, lists[Change.CHANGED], lists[Change.ADDED],
                              lists[Change.REMOVED])
 
-    def content(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        """The page's HTML with a mark on each section whose English text changed since the stamp."""
-        build = self._build(config)
-        if build is None:
-            return html
-        for anchor, kind, href in self.marks.pop((build.language, page.file.src_uri), []):
-            mark = section_mark(kind, self._message(build, kind), href, build.language, build.default)
-            marked = after_heading(html, anchor, mark)
-            if marked is None:
-                log.warning(f"{page.file.src_uri}: no heading with the id '{anchor}' in the page's HTML, so its "
-                            "section cannot be marked as changed in English; docs_tools/translation/banners.py may "
-                            "need updating")
-            html = marked or html
-        return html
+    def _mark(self, build: LanguageBuild, kind: str, href: str) -> str:
+        return section_mark(kind, self._message(build, kind), href, build.language, build.default)
 
     def output(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The page as written: an English fallback page's content marked as English."""

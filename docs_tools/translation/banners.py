@@ -91,20 +91,3 @@ def section_mark(kind: str, message: Message, href: str, language: str, hreflang
         f'<p class="admonition-title">{html.escape(message.title)}</p>\n'
         f"<p>{message.html(href, hreflang=hreflang)}</p>\n</div>"
     )
-
-
-_BANNER_AFTER = re.compile(r'\s*<div class="admonition [^"]*translation-banner[^"]*"[^>]*>.*?</div>', re.DOTALL)
-
-
-def after_heading(page: str, anchor: str, block: str) -> str | None:
-    """The page's HTML with `block` right after the heading whose id is `anchor` (after the banner, when the
-    banner follows that heading); None when no heading has that id."""
-    written = html.escape(anchor, quote=False).replace('"', "&quot;")  # as Python-Markdown writes attributes
-    heading = re.search(rf'<h([1-6])\b[^>]*?\sid="{re.escape(written)}"[^>]*>.*?</h\1>', page, re.DOTALL)
-    if heading is None:
-        return None
-    end = heading.end()
-    banner_after = _BANNER_AFTER.match(page, end)
-    if banner_after is not None:
-        end = banner_after.end()
-    return f"{page[:end]}\n{block}{page[end:]}"

@@ -8,7 +8,6 @@ import pytest
 from docs_tools.translation.banners import (
     Listed,
     TemplateChanged,
-    after_heading,
     after_title,
     banner,
     content_in,
@@ -83,25 +82,8 @@ def test_a_mark_is_a_warning_in_the_readers_language_that_search_skips():
     )
 
 
-def test_a_mark_goes_right_after_its_heading():
-    page = '<h1 id="t">T</h1><p>a</p><h2 id="x">X<a class="headerlink" href="#x">¶</a></h2><p>b</p>'
-    assert after_heading(page, "x", "MARK") == page.replace("</h2>", "</h2>\nMARK")
 
-
-def test_under_the_title_a_mark_goes_after_the_banner():
-    page = '<h1 id="t">T</h1>\n<div class="admonition warning translation-banner" lang="pt"><p>b</p></div><p>a</p>'
-    assert after_heading(page, "t", "MARK") == page.replace("</div>", "</div>\nMARK")
-
-
-def test_a_mark_finds_its_heading_whatever_the_attribute_order_and_escaping():
-    page = '<h2 class="cls" id="x">X</h2><h3 id="it\'s &amp; &quot;q&quot;">Q</h3>'
-    assert after_heading(page, "x", "MARK") == page.replace("</h2>", "</h2>\nMARK")
-    assert after_heading(page, 'it\'s & "q"', "MARK") == page.replace("</h3>", "</h3>\nMARK")
 
 
 def test_a_title_that_looks_like_a_list_stays_text():
     assert section_lists(OUTDATED, "en", [], [], [Listed("1. Install", None)]) == "Gone:\n\n- <span>1. Install</span>"
-
-
-def test_no_heading_with_the_id_no_mark():
-    assert after_heading('<h2 id="x">X</h2>', "y", "MARK") is None
