@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from docs_tools.site.translated_pages import TranslatedPages
+from docs_tools.site.translated_pages import NoTranslations, TranslatedPages, for_config
 
-_pages: list[TranslatedPages] = []
+_pages: list[TranslatedPages | NoTranslations] = []
 
 
 def on_config(config):
-    _pages[:] = [TranslatedPages(config)] if config.plugins.get("i18n") is not None else []
+    _pages[:] = [for_config(config)]
 
 
 @event_priority(-50)
 def on_page_markdown(markdown, page, config, files):
-    return _pages[0].markdown(markdown, page, config, files) if _pages else markdown
+    return _pages[0].markdown(markdown, page, config, files)
 
 
 def on_post_page(output, page, config):
-    return _pages[0].output(output, page, config) if _pages else output
+    return _pages[0].output(output, page, config)

@@ -11,27 +11,39 @@
 
 from __future__ import annotations
 
-import html
 import json
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
-_SELECTOR_LINK = re.compile(r'<a href="[^"]*" hreflang="(?P<lang>[^"]*)" class="md-select__link"')
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from docs_tools.site.language_build import language_build
+from docs_tools.site.not_found import TEMPLATE as NOT_FOUND
+from docs_tools.site.not_found import home_url
+from docs_tools.site.theme_patches import ThemeChanged, selector_to, with_in_head, without_head_alternates
 
 
-def without_head_alternates(page: str) -> str:
-    """The page without the `<link rel="alternate" hreflang>` tags of its head (feeds' alternates stay)."""
-    return _HEAD_ALTERNATE.sub("", page)
+def page(output: str) -> str:
+    """A page as written: no head alternates."""
+    return without_head_alternates(output)
 
 
-def selector_to(page: str, targets: Mapping[str, str]) -> str:
-    """The page with each language selector link pointing to `targets[its language]`."""
-    def target(match: re.Match[str]) -> str:
-        url = targets.get(match["lang"])
-        return match[0] if url is None else (
-            f'<a href="{html.escape(url)}" hreflang="{match["lang"]}" class="md-select__link"')
-    return _SELECTOR_LINK.sub(target, page)
+def template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page of a language build: no head alternates, a selector leading to each language's home, and in
+    the default language's page the router to the reader's language."""
+    build = language_build(config)
+    if template_name != NOT_FOUND or build is None or not output.strip():
+        return output
+    languages = [entry.locale for entry in config.plugins["i18n"].config.languages]
+    homes = {code: home_url(config.site_url, code, build.default) for code in languages}
+    try:
+        output = selector_to(without_head_alternates(output), homes)
+        if build.is_default:
+            base = home_url(config.site_url, build.default, build.default)
+            output = with_in_head(output, not_found_router(base, [code for code in languages if code != build.default]))
+    except ThemeChanged as error:
+        raise PluginError(f"{NOT_FOUND}: {error}") from None
+    return output
 
 
 def not_found_router(base: str, languages: Sequence[str]) -> str:

@@ -1,17 +1,29 @@
-"""The 404 page in a reader's language: Material's untranslated heading replaced by the language's own text."""
+"""A 404 page per language: `/404.html` in English, `/pt/404.html` in Portuguese, `/ru/404.html` in Russian, each
+with the language's own heading and text, linking to that language's home page.
+
+MkDocs renders the theme's 404.html once per build into the site root, so with mkdocs-static-i18n the last
+language built would win. Each non-default language build writes its 404 page under its own prefix and hands
+MkDocs an empty output, which MkDocs then skips: the root keeps the default language's page.
+
+Hosts serve `/404.html` for every missing path; a host that maps 404s per folder (nginx `error_page` in a
+`location /pt/`, for example) can serve each language its own page.
+"""
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from docs_tools.translation.messages import Message
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
-MATERIAL_HEADING = "<h1>404 - Not found</h1>"
+from docs_tools.project import root_of
+from docs_tools.site.language_build import language_build
+from docs_tools.site.theme_patches import ThemeChanged, not_found_heading
+from docs_tools.translation.messages import MESSAGES_NAME, Message, MessagesError, for_language, load
 
-
-class TemplateChanged(ValueError):
-    """The theme's 404 page no longer has the heading this module replaces."""
+TEMPLATE = "404.html"
 
 
 def home_url(site_url: str | None, language: str, default: str) -> str:
@@ -23,8 +35,23 @@ def home_url(site_url: str | None, language: str, default: str) -> str:
 
 def localise(output: str, message: Message, home: str) -> str:
     """The 404 page with the message as its heading and text, linking to `home`."""
-    if MATERIAL_HEADING not in output:
-        raise TemplateChanged(f"404.html: the theme's heading {MATERIAL_HEADING!r} is not in the page any more; "
-                              "update docs_tools/site/not_found.py for the new template")
-    text = f"<h1>{html.escape(message.title)}</h1>\n<p>{message.html(home)}</p>"
-    return output.replace(MATERIAL_HEADING, text, 1)
+    return not_found_heading(output, f"<h1>{html.escape(message.title)}</h1>\n<p>{message.html(home)}</p>")
+
+
+def written(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """What MkDocs writes for a template of a language build: the 404 page in the build's language, written here
+    under the language's prefix for a language other than the default (MkDocs is handed nothing to write)."""
+    build = language_build(config)
+    if template_name != TEMPLATE or build is None or not output.strip():
+        return output
+    try:
+        message = for_language(load(root_of(config) / MESSAGES_NAME), build.language, "not_found")
+        output = localise(output, message, home_url(config.site_url, build.language, build.default))
+    except (MessagesError, ThemeChanged) as error:
+        raise PluginError(str(error)) from None
+    if build.is_default:
+        return output
+    target = Path(config.site_dir) / build.language / TEMPLATE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""

@@ -34,15 +34,8 @@ from docs_tools.markdown.outline import outline, plain_text
 from docs_tools.markdown.sections import Change
 from docs_tools.site.language_build import LanguageBuild, language_build
 from docs_tools.site.page_extensions import SECTION_MARKS
-from docs_tools.translation.banners import (
-    Listed,
-    TemplateChanged,
-    after_title,
-    banner,
-    content_in,
-    section_lists,
-    section_mark,
-)
+from docs_tools.site.theme_patches import ThemeChanged, content_in
+from docs_tools.translation.banners import Listed, after_title, banner, section_lists, section_mark
 from docs_tools.translation.messages import MESSAGES_NAME, MessagesError, for_language, load
 from docs_tools.translation.section_links import link_targets, to_english
 from docs_tools.translation.state import Origin, TranslationState
@@ -197,5 +190,20 @@ class TranslatedPages:
             return output
         try:
             return content_in(output, page.file.locale)
-        except TemplateChanged as error:
+        except ThemeChanged as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
+
+
+class NoTranslations:
+    """A site without the i18n plugin: pages pass through unchanged."""
+
+    def markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return markdown
+
+    def output(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return output
+
+
+def for_config(config: MkDocsConfig) -> TranslatedPages | NoTranslations:
+    """What decides the translated pages of the site `config` describes."""
+    return NoTranslations() if config.plugins.get("i18n") is None else TranslatedPages(config)

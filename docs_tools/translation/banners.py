@@ -1,10 +1,10 @@
 """The banners a translated page can carry ("not translated yet", "the English page changed", with the sections
-that changed), as Markdown text, and the marks on the changed sections themselves, as HTML."""
+that changed), as Markdown text, and the marks on the changed sections themselves, as HTML (the section-marks
+extension puts them in place)."""
 
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 
 from docs_tools.markdown.outline import title
@@ -21,23 +21,6 @@ def banner(kind: str, message: Message, text: str, language: str) -> str:
         f'lang="{html.escape(language)}" data-search-exclude markdown>\n'
         f'<p class="admonition-title">{html.escape(message.title)}</p>\n\n{text}\n\n</div>'
     )
-
-
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
-
-
-class TemplateChanged(ValueError):
-    """The theme's page no longer has the content element this module marks."""
-
-
-def content_in(output: str, language: str) -> str:
-    """The page's HTML with its content (Material's article) marked as written in `language`: an English page served
-    under a translation is English text, whatever the page's own `lang` says."""
-    marked, count = _ARTICLE.subn(rf'\g<0> lang="{html.escape(language)}"', output, count=1)
-    if count != 1:
-        raise TemplateChanged("the theme's page has no <article class=\"md-content__inner md-typeset\"> any more; "
-                              "update docs_tools/translation/banners.py for the new template")
-    return marked
 
 
 def after_title(markdown: str, block: str) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from docs_tools.site.not_found import MATERIAL_HEADING, TemplateChanged, home_url, localise
+from docs_tools.site.not_found import home_url, localise
+from docs_tools.site.theme_patches import NOT_FOUND_HEADING, ThemeChanged
 from docs_tools.translation.messages import Message
 
 MESSAGE = Message("Página não encontrada", "Volte à ", "página inicial", ".")
@@ -20,12 +21,13 @@ def test_the_home_page_is_an_absolute_path_under_the_site_url(site_url, language
 
 
 def test_the_theme_heading_becomes_the_message():
-    page = f"<main>{MATERIAL_HEADING}</main>"
+    page = f"<main>{NOT_FOUND_HEADING}</main>"
     assert localise(page, MESSAGE, "/pt/") == (
         '<main><h1>Página não encontrada</h1>\n<p>Volte à <a href="/pt/">página inicial</a>.</p></main>'
     )
 
 
 def test_a_theme_without_that_heading_stops_with_what_to_update():
-    with pytest.raises(TemplateChanged, match="the theme's heading '<h1>404 - Not found</h1>' is not in the page"):
+    with pytest.raises(ThemeChanged, match="404 heading '<h1>404 - Not found</h1>' any more; update "
+                                           "not_found_heading"):
         localise("<main><h1>Oops</h1></main>", MESSAGE, "/")

@@ -3,14 +3,10 @@ content of an English page served in a translation marked as English."""
 
 from __future__ import annotations
 
-import pytest
-
 from docs_tools.translation.banners import (
     Listed,
-    TemplateChanged,
     after_title,
     banner,
-    content_in,
     section_lists,
     section_mark,
 )
@@ -41,16 +37,6 @@ def test_a_banner_is_an_admonition_that_search_skips():
     assert "Read the [guide](../guide.md)." in block
     assert banner("outdated", MESSAGE, "x", "ru").startswith('<div class="admonition warning translation-banner '
                                                              'translation-outdated" lang="ru"')
-
-
-def test_the_content_of_a_page_is_marked_with_its_language():
-    page = '<html lang="pt"><nav>Início</nav><article class="md-content__inner md-typeset"><h1>Tasks</h1></article>'
-    assert content_in(page, "en") == page.replace('md-typeset">', 'md-typeset" lang="en">')
-
-
-def test_a_theme_without_the_content_element_stops_with_what_to_update():
-    with pytest.raises(TemplateChanged, match="update docs_tools/translation/banners.py for the new template"):
-        content_in("<html><main><h1>Tasks</h1></main></html>", "en")
 
 
 OUTDATED = Message("Outdated", "See the ", "English page", ".",
