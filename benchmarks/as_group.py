@@ -1,7 +1,7 @@
 """How long until the last background task of a response has ended: `Tasks()` (one after another) versus
 `Tasks(as_group=True)` (one anyio task group), for 1, 5, 20 and 50 `async def` tasks of 100 ms each.
 
-    python -m benchmarks.as_group [--quick]
+    ./scripts/benchmark.sh --only as_group [--quick] [--output FOLDER]
 
 Each task is `await anyio.sleep(0.1)`, standing for a network call: waiting, not computing, which is what a task
 group can overlap. The app below runs under uvicorn in a process of its own on 127.0.0.1 (`tests.processes.uvicorn`),
@@ -20,8 +20,6 @@ with 20 ms tasks, as a smoke run.
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import time
 import uuid
@@ -198,14 +196,3 @@ def measure(quick: bool = False) -> dict:
         for tasks in TASK_COUNTS
     ]
     return {"task_s": task_s, "repeats": repeats, "points": points}
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="each point once, 20 ms tasks: a smoke run")
-    options = parser.parse_args(argv)
-    print(json.dumps(measure(options.quick), indent=2))
-
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """Benchmark 4: a blocking `async def` task versus the same work as a `def` task, seen from another endpoint.
 
-    python -m benchmarks.blocking [--quick]
+    ./scripts/benchmark.sh --only blocking [--quick] [--output FOLDER]
 
 The app is `docs_src/background_tasks/blocking.py`'s own handlers: `PUT /files/{name}` answers 202 with a `def`
 task that computes the upload's checksum (Lilya runs it in a worker thread), `PUT /blocking/{name}` the same work
@@ -23,8 +23,6 @@ if the stalled requests are more than 1% of all.
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import threading
 import time
@@ -150,13 +148,3 @@ def measure(quick: bool = False) -> dict:
         "rounds": rounds,
         "variants": [summarize(kind, results[kind], uploads[kind]) for kind in KINDS],
     }
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="one short round, for a smoke run")
-    print(json.dumps(measure(parser.parse_args(argv).quick), indent=2))
-
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """What building the site costs, and what the project's include hook costs next to `pymdownx.snippets`.
 
-    python -m benchmarks.build_cost [--quick]
+    ./scripts/benchmark.sh --only build_cost [--quick] [--output FOLDER]
 
 Every figure is the wall time of a whole `mkdocs build --strict` process (Python's start and the imports included,
 as a writer waits for it), run from this environment's `mkdocs` with NO_MKDOCS_2_WARNING=1 into a new temporary
@@ -26,8 +26,6 @@ pages (about 6 s).
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import shutil
 import statistics
@@ -230,14 +228,3 @@ def measure(quick: bool = False) -> dict:
         "includes": {"pages": page_count, "includes": site.includes, "baseline_s": median["baseline"],
                      "hook_s": median["hook"], "snippets_s": median["snippets"]},
     }
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="one build each, a generated site of 10 pages")
-    options = parser.parse_args(argv)
-    print(json.dumps(measure(options.quick), indent=2))
-
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """Benchmark 5: under load, does every background task run, and only once?
 
-    python -m benchmarks.exactly_once [--quick]
+    ./scripts/benchmark.sh --only exactly_once [--quick] [--output FOLDER]
 
 wrk sends `POST /work/{id}` over 64 keep-alive connections (2 threads) for a few seconds, every id unique: its Lua
 `request()` builds the path from the number of its thread and a counter of that thread. The handler records the id
@@ -19,8 +19,6 @@ stops can reach the handler without their responses being counted.
 
 from __future__ import annotations
 
-import argparse
-import json
 import threading
 import time
 from collections import Counter
@@ -181,13 +179,3 @@ def measure(quick: bool = False) -> dict:
         "lost": final.lost,
         "doubled": final.doubled,
     }
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="a one-second run, for a smoke run")
-    print(json.dumps(measure(parser.parse_args(argv).quick), indent=2))
-
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """Benchmark 1: does a background task make the client wait?
 
-    python -m benchmarks.task_latency [--quick]
+    ./scripts/benchmark.sh --only task_latency [--quick] [--output FOLDER]
 
 One uvicorn process serves `GET /work`, answered at once, whose response carries a background task of 0, 0.1, 1
 or 2 s (`?task=SECONDS`: an `async def` task that awaits `anyio.sleep`, standing for awaited I/O), or no task at all
@@ -20,8 +20,6 @@ to the no-task variant of at most 1.1, on the median and on the p99.
 
 from __future__ import annotations
 
-import argparse
-import json
 import math
 import random
 import statistics
@@ -108,13 +106,3 @@ def measure(quick: bool = False) -> dict:
         "rounds": rounds,
         "variants": [summarize(task_s, results[task_s]) for task_s in TASK_SECONDS],
     }
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="one short round, for a smoke run")
-    print(json.dumps(measure(parser.parse_args(argv).quick), indent=2))
-
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """Benchmark 3: slow `def` tasks past anyio's worker-thread limit, versus the same wait as `async def`.
 
-    python -m benchmarks.thread_limit [--quick]
+    ./scripts/benchmark.sh --only thread_limit [--quick] [--output FOLDER]
 
 Every response of `POST /task/def` carries a task that calls `time.sleep(0.1)`: Lilya runs a `def` task in one of
 anyio's worker threads (40 per event loop by default) and holds it meanwhile; `POST /task/async` carries a task
@@ -24,8 +24,6 @@ would not fit the time this benchmark may take.
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import threading
 import time
@@ -208,13 +206,3 @@ def measure(quick: bool = False) -> dict:
         variants.extend(measured[kind] for kind in KINDS)
     (thread_limit,) = limits
     return {"task_s": TASK_S, "thread_limit": thread_limit, "seconds": float(seconds), "variants": variants}
-
-
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="one level of connections, for a smoke run")
-    print(json.dumps(measure(parser.parse_args(argv).quick), indent=2))
-
-
-if __name__ == "__main__":
-    main()

@@ -9,12 +9,14 @@ are those of a plain run.
 from __future__ import annotations
 
 import base64
-import importlib
+import importlib.util
 import json
 import platform
 import subprocess
 import sys
 from importlib.metadata import version
+from pathlib import Path
+from typing import Any
 
 from docs_tools.serving.lines import TIMEOUT
 from docs_tools.serving.server import serve
@@ -51,8 +53,19 @@ def _client(url: str, case: Case) -> list[Event]:
     return events
 
 
-def _run(case: Case) -> list[Event]:
-    app = importlib.import_module(case.module).app
+def _app(case: Case, root: Path) -> Any:
+    """The example's `app`, loaded from its file under `root` with its usual module name (its loggers' names),
+    whatever folder the tool runs from."""
+    spec = importlib.util.spec_from_file_location(case.module, root / case.example)
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"{case.example}: not a Python file under {root}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.app
+
+
+def _run(case: Case, root: Path) -> list[Event]:
+    app = _app(case, root)
     timeline = Timeline()
     with TaskRecorder(timeline).patched(), serve(observed_app(app, timeline)) as served:
         client = _client(served.url, case)
@@ -60,12 +73,12 @@ def _run(case: Case) -> list[Event]:
     return sorted([*timeline.events, *client], key=lambda event: event.at)
 
 
-def record(case: Case) -> Recording:
+def record(case: Case, root: Path) -> Recording:
     """The second of two runs: the first pays for what a process does once (imports on first use, a first task
     group: some 15 ms), which a figure of a server at work should not show."""
     check_clock()
-    _run(case)
-    merged = _run(case)
+    _run(case, root)
+    merged = _run(case, root)
     start = merged[0].at
     events = tuple(
         RecordedEvent(round((event.at - start) * 1000, 3), event.kind, event.name, event.source, event.more_body)

@@ -1,5 +1,5 @@
-"""`timelines record` writes a case's recording into the project it runs in; `timelines check` fails on one whose
-server order no longer matches."""
+"""`timelines record` writes a case's recording into the project it runs in, from that project's examples;
+`timelines check` fails on one whose server order no longer matches."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from tests.mkdocs_site import ROOT
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    shutil.copytree(ROOT / "docs_src", tmp_path / "docs_src", ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.chdir(tmp_path)
     yield tmp_path
     logging.disable(logging.NOTSET)
@@ -39,3 +40,17 @@ def test_check_names_every_missing_or_stale_recording(project, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("timelines/sequence.json: a fresh run of docs_src/background_tasks/response/via_list.py")
     assert out[1].startswith("timelines/streaming.json: cannot be read")
+
+
+def test_record_serves_the_example_of_the_project_it_runs_in(project):
+    example = project / "docs_src" / "background_tasks" / "response" / "via_handlers.py"
+    example.write_text(example.read_text() + "\nraise RuntimeError('the copy was loaded')\n")
+    with pytest.raises(RuntimeError, match="the copy was loaded"):
+        cli.main(["record", "one_task"])
+
+
+def test_an_unknown_case_is_named_with_the_known_ones(project, capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["record", "nope"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'nope' (choose from 'as_group'," in capsys.readouterr().err

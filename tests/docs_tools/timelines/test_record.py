@@ -26,14 +26,14 @@ def quiet():
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_the_committed_timeline_matches_a_fresh_recording(name):
     committed = load(ROOT, name)
-    fresh = record(CASES[name])
+    fresh = record(CASES[name], ROOT)
     assert fresh.server_order() == committed.server_order(), (
         f"timelines/{name}.json no longer matches its example; re-record with ./scripts/record-timelines.sh")
     assert committed.example == CASES[name].example
 
 
 def test_a_recording_puts_tasks_after_the_last_body_message_and_times_in_order():
-    recording = record(CASES["as_group"])
+    recording = record(CASES["as_group"], ROOT)
     kinds = [event.kind for event in recording.events]
     final = next(i for i, e in enumerate(recording.events) if e.name == "http.response.body" and not e.more_body)
     assert all(i > final for i, kind in enumerate(kinds) if kind == "task-start")
@@ -45,7 +45,7 @@ def test_a_recording_puts_tasks_after_the_last_body_message_and_times_in_order()
 
 def test_a_later_request_of_a_case_waits_for_the_blocking_task(tmp_path):
     recording = record(Case("probe", "docs_src/background_tasks/blocking.py",
-                            (Request("PUT", "/blocking/a", b"y" * 512), Request("GET", "/health"))))
+                            (Request("PUT", "/blocking/a", b"y" * 512), Request("GET", "/health"))), ROOT)
     order = recording.server_order()
     task_end = order.index(("task-end", "store_checksum_on_loop", "store_checksum_on_loop#1", False))
     health = order.index(("request", "http", "GET /health", False))
