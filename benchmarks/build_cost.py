@@ -1,4 +1,4 @@
-"""What building the site costs, and what the project's include hook costs next to `pymdownx.snippets`.
+"""What building the site costs, and what the project's include extension costs next to `pymdownx.snippets`.
 
     ./scripts/benchmark.sh --only build_cost [--quick] [--output FOLDER]
 
@@ -9,8 +9,8 @@ folder each time; a build that exits with anything but 0 stops the benchmark wit
 - the site as published: every language of mkdocs.yml;
 - a one-language preview, PREVIEW_LANGUAGE=pt (hooks/preview_language.py then builds English and pt);
 - a generated site in a temporary folder, 100 pages of 10 includes each of the files of a copy of docs_src/, built
-  three ways: with the project's include extension (`{!> ../../../docs_src/PATH !}` lines; the variant named
-  "hook", as the results have called it since the extension was a hook),
+  three ways: with the project's include extension (`{!> ../../../docs_src/PATH !}` lines, the variant named
+  "extension"),
   with pymdownx.snippets (`--8<-- "docs_src/PATH"`, `check_paths: true` so that a missing file fails the build),
   and without the include lines, as the baseline both are compared with (an include's cost is variant - baseline).
   The three share the pages' text, the plain `mkdocs` theme, no plugin, and pymdownx.highlight and superfences. The
@@ -20,7 +20,7 @@ folder each time; a build that exits with anything but 0 stops the benchmark wit
 All five builds take turns in every round (the order rotates from round to round), so that they share the machine's
 state; each figure is the median of 5 rounds (about 60 s in all). After every build its output is checked: the
 languages built, and on the generated site every page holds the text of each file it includes (none for the
-baseline), the same HTML with the hook as with snippets. `--quick` builds each once, with a generated site of 10
+baseline), the same HTML with the extension as with snippets. `--quick` builds each once, with a generated site of 10
 pages (about 6 s).
 """
 
@@ -51,7 +51,7 @@ PAGES = 100
 QUICK_PAGES = 10
 INCLUDES_PER_PAGE = 10
 BUILD_TIMEOUT = 120.0
-INCLUDE_VARIANTS = ("baseline", "hook", "snippets")
+INCLUDE_VARIANTS = ("baseline", "extension", "snippets")
 
 
 class BuildFailed(RuntimeError):
@@ -112,7 +112,7 @@ def page_includes(page: int, files: list[str]) -> list[str]:
 
 INCLUDE_LINES: dict[str, Callable[[str], str | None]] = {
     "baseline": lambda path: None,
-    "hook": lambda path: f"{{!> ../../../{path} !}}",
+    "extension": lambda path: f"{{!> ../../../{path} !}}",
     "snippets": lambda path: f'--8<-- "{path}"',
 }
 
@@ -131,7 +131,7 @@ def site_config(folder: Path, variant: str) -> dict:
     extensions: list = ["pymdownx.highlight", "pymdownx.superfences"]
     config = {"site_name": "Included code", "docs_dir": f"pages/{variant}", "strict": True,
               "theme": {"name": "mkdocs"}, "plugins": [], "markdown_extensions": extensions}
-    if variant == "hook":
+    if variant == "extension":
         extensions.insert(0, {INCLUDE_EXTENSION: {"root": str(folder)}})
     if variant == "snippets":
         extensions.append({"pymdownx.snippets": {"base_path": [str(folder)], "check_paths": True}})
@@ -216,7 +216,7 @@ def measure(quick: bool = False) -> dict:
             for build in turn:
                 outputs[build.name] = scratch_path / f"{build.name}-{round_number}"
                 times[build.name].append(timed_build(build, outputs[build.name]))
-            same_pages(outputs["hook"], outputs["snippets"], list(site.pages))
+            same_pages(outputs["extension"], outputs["snippets"], list(site.pages))
             for output in outputs.values():
                 shutil.rmtree(output)
     median = {name: round(statistics.median(values), 3) for name, values in times.items()}
@@ -226,5 +226,5 @@ def measure(quick: bool = False) -> dict:
                  "all_languages_s": median["all_languages"], "preview_s": median["preview"],
                  "preview_language": PREVIEW_LANGUAGE},
         "includes": {"pages": page_count, "includes": site.includes, "baseline_s": median["baseline"],
-                     "hook_s": median["hook"], "snippets_s": median["snippets"]},
+                     "extension_s": median["extension"], "snippets_s": median["snippets"]},
     }

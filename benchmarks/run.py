@@ -93,7 +93,11 @@ def main(argv: list[str] | None = None) -> int:
     for name in arguments.only or performance.SECTIONS:
         print(f"{name} ...", file=sys.stderr, flush=True)
         began = time.perf_counter()
-        results[name] = BENCHMARKS[name].measure(quick=arguments.quick)
+        try:
+            results[name] = BENCHMARKS[name].measure(quick=arguments.quick)
+        except build_cost.BuildFailed as error:
+            print(f"{name}: {error}\nNothing was written; {results_path} keeps its results.", file=sys.stderr)
+            return 1
         print(f"{name}: {time.perf_counter() - began:.1f} s", file=sys.stderr, flush=True)
     results["measured_on"] = measured_on()
     if arguments.quick:

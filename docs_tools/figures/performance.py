@@ -84,7 +84,7 @@ def ratios(results: dict[str, Any]) -> list[Ratio]:
     found.append(Ratio("as_group with 20 tasks / one task", points[20]["group_ms"] / points[1]["group_ms"],
                        GROUP_TARGET))
     includes = _get(results, "build_cost", "includes")
-    found.append(Ratio("include hook / pymdownx.snippets, 1,000 includes", includes["hook_s"] / includes["snippets_s"],
+    found.append(Ratio("include extension / pymdownx.snippets, 1,000 includes", includes["extension_s"] / includes["snippets_s"],
                        INCLUDES_TARGET))
     return found
 
@@ -238,7 +238,7 @@ def _build_cost(results, texts: Texts) -> str:
         (texts.text("perf_build_all", languages=str(site["languages"])), site["all_languages_s"]),
         (texts.text("perf_build_preview", language=site["preview_language"]), site["preview_s"]),
         (texts.text("perf_build_baseline", includes=texts.number(includes["includes"], 0)), includes["baseline_s"]),
-        (texts.text("perf_build_hook"), includes["hook_s"]),
+        (texts.text("perf_build_extension"), includes["extension_s"]),
         (texts.text("perf_build_snippets"), includes["snippets_s"]),
     ]
     chart = Chart([name for name, _ in entries], [texts.text("perf_col_time")], [[value] for _, value in entries],

@@ -37,13 +37,13 @@ def test_the_generated_site_has_1000_includes_of_the_same_files_in_both_syntaxes
     site = build_cost.generate_include_site(tmp_path, build_cost.PAGES)
     assert len(site.pages) == 100 and site.includes == 1000
     for name, paths in site.pages.items():
-        hook_page, snippets_page = page_text(site, "hook", name), page_text(site, "snippets", name)
-        assert [item.written for item in find_includes(hook_page, name)] == [f"../../../{path}" for path in paths]
+        extension_page, snippets_page = page_text(site, "extension", name), page_text(site, "snippets", name)
+        assert [item.written for item in find_includes(extension_page, name)] == [f"../../../{path}" for path in paths]
         assert SNIPPET_LINE.findall(snippets_page) == paths
         assert len(set(paths)) == build_cost.INCLUDES_PER_PAGE
         baseline = page_text(site, "baseline", name)
         assert "{!" not in baseline and "--8<--" not in baseline
-        assert re.sub(r"(?m)^\{!>.*\n", "", hook_page) == baseline
+        assert re.sub(r"(?m)^\{!>.*\n", "", extension_page) == baseline
         assert re.sub(r'(?m)^--8<-- ".*"\n', "", snippets_page) == baseline
     included = {path for paths in site.pages.values() for path in paths}
     assert included == set(build_cost.source_files(site.folder / "docs_src"))
@@ -52,12 +52,12 @@ def test_the_generated_site_has_1000_includes_of_the_same_files_in_both_syntaxes
 def test_both_syntaxes_render_the_same_included_code(tmp_path: Path) -> None:
     site = build_cost.generate_include_site(tmp_path, 3)
     for name, paths in site.pages.items():
-        expanded = expand(page_text(site, "hook", name), site.folder, name)
-        hook_html = markdown_of(site, "hook").convert(expanded)
+        expanded = expand(page_text(site, "extension", name), site.folder, name)
+        extension_html = markdown_of(site, "extension").convert(expanded)
         snippets_html = markdown_of(site, "snippets").convert(page_text(site, "snippets", name))
-        assert hook_html == snippets_html
+        assert extension_html == snippets_html
         for path in paths:
-            assert build_cost.included_text(site.folder, path) in text_of(hook_html)
+            assert build_cost.included_text(site.folder, path) in text_of(extension_html)
 
 
 def test_a_missing_file_fails_the_snippets_variant(tmp_path: Path) -> None:
@@ -66,9 +66,9 @@ def test_a_missing_file_fails_the_snippets_variant(tmp_path: Path) -> None:
         markdown_of(site, "snippets").convert('```python\n--8<-- "docs_src/missing.py"\n```\n')
 
 
-def test_the_hook_variant_takes_the_generated_folder_as_the_project_root(tmp_path: Path) -> None:
+def test_the_extension_variant_takes_the_generated_folder_as_the_project_root(tmp_path: Path) -> None:
     site = build_cost.generate_include_site(tmp_path, 1)
-    config = read_config(site.config("hook"))
+    config = read_config(site.config("extension"))
     assert root_of(config) == tmp_path.resolve()
     assert config.mdx_configs[build_cost.INCLUDE_EXTENSION]["root"] == str(tmp_path)
     assert (root_of(config) / "docs_src").is_dir()
@@ -76,10 +76,10 @@ def test_the_hook_variant_takes_the_generated_folder_as_the_project_root(tmp_pat
     assert "pymdownx.snippets" in read_config(site.config("snippets")).markdown_extensions
 
 
-def test_a_build_of_the_hook_variant_holds_every_included_file(tmp_path: Path) -> None:
+def test_a_build_of_the_extension_variant_holds_every_included_file(tmp_path: Path) -> None:
     site = build_cost.generate_include_site(tmp_path / "generated", 2)
-    build = build_cost.Build("hook", site.config("hook"), build_cost.build_environment(),
-                             lambda output: build_cost.check_includes(site, "hook", output))
+    build = build_cost.Build("extension", site.config("extension"), build_cost.build_environment(),
+                             lambda output: build_cost.check_includes(site, "extension", output))
     assert build_cost.timed_build(build, tmp_path / "site") > 0
     assert (tmp_path / "site" / "page-001" / "index.html").is_file()
 
@@ -91,7 +91,7 @@ def test_a_page_missing_an_include_or_a_baseline_holding_one_fails_the_check(tmp
     page.parent.mkdir(parents=True)
     page.write_text("".join(f"<pre>{build_cost.included_text(site.folder, path)}</pre>" for path in paths[1:]))
     with pytest.raises(build_cost.BuildFailed, match="page-001.md holds"):
-        build_cost.check_includes(site, "hook", tmp_path / "site")
+        build_cost.check_includes(site, "extension", tmp_path / "site")
     with pytest.raises(build_cost.BuildFailed, match="page-001.md holds"):
         build_cost.check_includes(site, "baseline", tmp_path / "site")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks import run
+from benchmarks import build_cost, run
 from docs_tools.figures import performance
 
 
@@ -34,3 +34,16 @@ def test_a_results_file_is_replaced_in_one_step(tmp_path):
 
 def test_every_section_of_the_performance_page_has_its_benchmark():
     assert tuple(run.BENCHMARKS) == performance.SECTIONS
+
+
+def test_a_failed_build_is_one_message_and_the_results_stay(tmp_path, monkeypatch, capsys):
+    def fail(quick: bool) -> dict:
+        raise build_cost.BuildFailed("all_languages: mkdocs build --strict exited with 1:\nERROR - a page")
+
+    monkeypatch.setattr(build_cost, "measure", fail)
+    (tmp_path / "results.json").write_text('{"kept": true}', encoding="utf-8")
+    assert run.main(["--only", "build_cost", "--output", str(tmp_path)]) == 1
+    assert capsys.readouterr().err.splitlines()[1:] == [
+        "build_cost: all_languages: mkdocs build --strict exited with 1:", "ERROR - a page",
+        f"Nothing was written; {tmp_path / 'results.json'} keeps its results."]
+    assert (tmp_path / "results.json").read_text(encoding="utf-8") == '{"kept": true}'
