@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from docs_tools import yaml_data
+
 TEXTS_NAME = "figure_texts.yml"
 SOURCE_LANGUAGE = "en"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -67,7 +69,7 @@ def check(data: object, name: str = TEXTS_NAME) -> dict[str, dict[str, str]]:
 def load(root: Path) -> dict[str, dict[str, str]]:
     path = root / TEXTS_NAME
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_data.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise FigureTextsError(f"{TEXTS_NAME}: cannot be read: {error}") from None
     return check(data)

@@ -13,12 +13,10 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
+from docs_tools import yaml_data
 from docs_tools.markdown.fingerprint import COMMAND, STAMP_KEY, is_stamp
 from docs_tools.markdown.newlines import normalise_newlines
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader when PyYAML was built with it: the same values as MkDocs' SafeLoader, several times
-faster, which counts on a tree of hundreds of pages."""
 _OPENING = re.compile(r"^-{3}[ \t]*\n")
 _NEWLINE = re.compile(r"(\r\n|\r|\n)")
 
@@ -60,7 +58,7 @@ def read(text: str, path: str) -> FrontMatter:
         return FrontMatter({}, "", 1)
     block = match[1]
     try:
-        data = yaml.load(block, Loader=_LOADER)
+        data = yaml_data.load(block)
     except yaml.YAMLError as error:
         lines = block.split("\n")
         marks = [getattr(error, "context_mark", None), getattr(error, "problem_mark", None)]

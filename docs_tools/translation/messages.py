@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from docs_tools import yaml_data
+
 MESSAGES_NAME = "translation_messages.yml"
 """The file of these texts, next to mkdocs.yml."""
 KINDS = ("not_translated", "outdated", "section_changed", "section_removed", "not_found", "page_chrome")
@@ -75,7 +77,7 @@ def _parse(path: Path, language: str, kind: str, entry: object) -> Message:
 def load(path: Path) -> dict[str, dict[str, Message]]:
     """Every language's messages, checked."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml_data.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise MessagesError(f"{path.name}: cannot be read: {error}") from None
     if not isinstance(data, dict):
