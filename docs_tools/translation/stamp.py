@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from docs_tools.markdown.fingerprint import fingerprint
 from docs_tools.markdown.front_matter import PageError, read, stamp_of, with_stamp
+from docs_tools.markdown.page_file import read_page
 from docs_tools.project import Project
 from docs_tools.translation.stamped_sources import SourceError, sources_of
 from docs_tools.translation.state import TranslationState
@@ -76,7 +77,7 @@ def stamp(project: Project, state: TranslationState, language: str, page: str) -
     except SourceError:
         kept = False  # an edited or unreadable entry: written anew
     recorded = None if kept else project.shown(sources.record(page, current.text))
-    text = translated.read_bytes().decode("utf-8")
+    text = read_page(translated, shown)
     stamped = with_stamp(text, value, shown)
     if stamped != text:
         translated.write_bytes(stamped.encode("utf-8"))
@@ -93,7 +94,7 @@ def _stamps_in_use(project: Project, page: str) -> set[str]:
         if not path.is_file():
             continue
         try:
-            value = stamp_of(read(path.read_text(encoding="utf-8"), project.shown(path)), project.shown(path))
+            value = stamp_of(read(read_page(path, project.shown(path)), project.shown(path)), project.shown(path))
         except PageError:
             return {stamp for _, stamp in sources_of(project.root).entries().values()}
         if value is not None:

@@ -26,6 +26,7 @@ from pathlib import Path
 from docs_tools.markdown.fingerprint import fingerprint
 from docs_tools.markdown.front_matter import PageError, stamp_of
 from docs_tools.markdown.outline import Outline, outline
+from docs_tools.markdown.page_file import read_page
 from docs_tools.markdown.sections import SectionChange, section_changes
 from docs_tools.project import Project
 from docs_tools.translation.history import stamped_text
@@ -125,7 +126,7 @@ class TranslationState:
     def outline_of(self, path: Path) -> Outline | None:
         if path not in self._outlines:
             self._outlines[path] = (
-                outline(path.read_text(encoding="utf-8"), self.project.shown(path), self.project.heading_id)
+                outline(read_page(path, self.project.shown(path)), self.project.shown(path), self.project.heading_id)
                 if path.is_file() else None
             )
         return self._outlines[path]
@@ -211,7 +212,16 @@ class TranslationState:
 
     def status(self, language: str, page: str, diffs: bool = True) -> PageStatus:
         """Whether docs/<language>/<page> is missing, orphan, unstamped, outdated (with the English changes when
-        `diffs`) or drifted (with each difference), or up to date."""
+        `diffs`) or drifted (with each difference), or up to date. A page, or its English page, that cannot be read
+        is drifted, with the file, the line and why."""
+        try:
+            return self._status(language, page, diffs)
+        except PageError as error:
+            status = PageStatus(language, page, {State.DRIFTED})
+            status.differences.append(Difference(error.path, error.line, error.reason))
+            return status
+
+    def _status(self, language: str, page: str, diffs: bool) -> PageStatus:
         status = PageStatus(language, page)
         if not self.project.page_path(language, page).is_file():
             status.states.add(State.MISSING)

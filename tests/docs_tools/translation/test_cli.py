@@ -232,3 +232,24 @@ def test_a_malformed_glossary_stops_status_with_its_line(tree, status):
     assert result.returncode == 2
     assert result.stderr == ("error: translation_glossary.yml:2: 'pt.tasks' needs 'avoid': a list of the variants "
                              "not to write\n")
+
+
+def test_a_page_that_is_not_utf8_is_named_with_its_line_and_the_other_pages_are_still_reported(tree, status, run):
+    tree.write("en", "b.md", "# More\n\nText.\n")
+    tree.translate("pt", "b.md", "# Mais { #more }\n\nTexto.\n", "# More\n\nText.\n")
+    (tree.root / "docs" / "pt" / "a.md").write_bytes(b"# Tarefas { #tasks }\n\nTexto \xe9 isto.\n")
+    result = status("pt")
+    assert result.returncode == 1 and result.stderr == ""
+    assert "docs/pt/a.md:3: byte 0xe9 is not UTF-8 text; save the file as UTF-8" in result.stdout
+    assert result.stdout.startswith("pt (Português): 1 up to date, 1 drifted\n")
+    stamped = run("--project", str(tree.root), "stamp", "docs/pt/a.md", "docs/pt/b.md")
+    assert stamped.returncode == 1
+    assert stamped.stderr.splitlines() == ["docs/pt/a.md:3: byte 0xe9 is not UTF-8 text; save the file as UTF-8"]
+    assert "docs/pt/b.md: already stamped" in stamped.stdout
+
+
+def test_an_english_page_that_is_not_utf8_makes_each_translation_of_it_drifted(tree, status):
+    (tree.root / "docs" / "en" / "a.md").write_bytes(b"# Tasks\n\n\xff\n")
+    result = status()
+    assert result.returncode == 1 and result.stderr == ""
+    assert result.stdout.count("docs/en/a.md:3: byte 0xff is not UTF-8 text; save the file as UTF-8") == 2
