@@ -9,22 +9,46 @@ from lilya.responses import JSONResponse
 from lilya.routing import Path
 
 log = logging.getLogger(__name__)
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # the largest upload accepted: 10 MiB
+MAX_RECORDS = 1000  # uploads remembered; the oldest is forgotten first
 uploads: dict[str, dict[str, object]] = {}
 
 
-def process_upload(upload_id: str, content: bytes) -> None:
-    uploads[upload_id] = {
+def remember(upload_id: str, record: dict[str, object]) -> None:
+    uploads[upload_id] = record
+    while len(uploads) > MAX_RECORDS:
+        del uploads[next(iter(uploads))]
+
+
+async def read_upload(request: Request) -> bytearray | None:
+    """The body, or None as soon as it is larger than MAX_UPLOAD_BYTES."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_UPLOAD_BYTES:
+        return None
+    content = bytearray()
+    async for chunk in request.stream():
+        content += chunk
+        if len(content) > MAX_UPLOAD_BYTES:
+            return None
+    return content
+
+
+def process_upload(upload_id: str, content: bytearray) -> None:
+    remember(upload_id, {
         "status": "done",
         "size": len(content),
         "sha256": hashlib.sha256(content).hexdigest(),
-    }
+    })
     log.info("upload %s processed", upload_id)
 
 
 async def accept_upload(request: Request) -> JSONResponse:
-    content = await request.body()
+    content = await read_upload(request)
+    if content is None:
+        detail = f"an upload holds at most {MAX_UPLOAD_BYTES} bytes"
+        return JSONResponse({"detail": detail}, status_code=413)
     upload_id = uuid.uuid4().hex
-    uploads[upload_id] = {"status": "processing"}
+    remember(upload_id, {"status": "processing"})
     return JSONResponse(
         {"id": upload_id, "status": "processing"},
         status_code=202,

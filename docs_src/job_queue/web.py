@@ -11,6 +11,7 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+from .limits import read_body, too_large
 from .storage import REDIS, UPLOAD_TTL, outcome_key, upload_key
 
 log = logging.getLogger(__name__)
@@ -29,10 +30,13 @@ async def lifespan(app: Lilya) -> AsyncIterator[None]:
 
 
 async def accept_upload(request: Request) -> JSONResponse:
-    content = await request.body()
+    content = await read_body(request)
+    if content is None:
+        return too_large()
     upload_id = uuid.uuid4().hex
     queue = request.app.state.queue
-    await queue.set(upload_key(upload_id), content, ex=UPLOAD_TTL)
+    # memoryview: redis-py sends these bytes without a copy of its own
+    await queue.set(upload_key(upload_id), memoryview(content), ex=UPLOAD_TTL)
     await queue.enqueue_job("process_upload", upload_id, _job_id=upload_id)
     log.info("upload %s queued", upload_id)
     return JSONResponse(

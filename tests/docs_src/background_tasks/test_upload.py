@@ -5,6 +5,8 @@ import httpx2
 import pytest
 
 from docs_src.background_tasks import upload
+from tests.large_bodies import CHUNK, peak_memory, send_body
+from tests.processes import uvicorn
 from tests.proof import TIMEOUT, Timeline, call_asgi, logged_by, serve
 
 CONTENT = b"name,size\nreport.pdf,1024\n"
@@ -93,3 +95,59 @@ def test_a_restarted_server_knows_nothing_of_an_accepted_upload(recorder):
     restarted = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(restarted)
     assert call_asgi(restarted.app, Timeline(), "GET", location).status == 404
+
+
+def test_an_upload_of_exactly_the_limit_is_accepted():
+    content = b"x" * upload.MAX_UPLOAD_BYTES
+    with serve(upload.app) as served, httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
+        accepted = client.post("/uploads", content=content)
+    assert accepted.status_code == 202
+    assert upload.uploads[accepted.json()["id"]]["size"] == upload.MAX_UPLOAD_BYTES
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["declared", "chunked"])
+def test_one_byte_over_the_limit_is_refused_with_413_and_nothing_is_recorded(chunked):
+    content = b"x" * (upload.MAX_UPLOAD_BYTES + 1)
+    body = iter([content[:CHUNK], content[CHUNK:]]) if chunked else content
+    with serve(upload.app) as served, httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
+        refused = client.post("/uploads", content=body)
+    assert refused.status_code == 413
+    assert refused.json() == {"detail": f"an upload holds at most {upload.MAX_UPLOAD_BYTES} bytes"}
+    assert upload.uploads == {}
+
+
+def test_a_declared_length_over_the_limit_is_refused_before_any_of_the_body_comes():
+    with serve(upload.app) as served:
+        assert send_body(served.url, "/uploads", size=0, declared=1 << 40) == 413
+    assert upload.uploads == {}
+
+
+MARGIN = 4 * 1024 * 1024
+"""What a server process allocates beside the body it reads: the chunk being received, the answer, the bytearray's
+spare room."""
+
+
+@pytest.mark.parametrize(("size", "chunked", "status"), [(upload.MAX_UPLOAD_BYTES, False, 202),
+                                                         (300 * 1024 * 1024, True, 413)],
+                         ids=["accepted-at-the-limit", "300-mib-chunked"])
+def test_on_uvicorn_a_body_raises_the_servers_memory_by_at_most_the_limit_and_4_mib(size, chunked, status):
+    with uvicorn("docs_src.background_tasks.upload:app") as (url, server):
+        before = peak_memory(server.process.pid)
+        assert send_body(url, "/uploads", size=size, chunked=chunked) == status
+        grown = peak_memory(server.process.pid) - before
+    assert grown <= upload.MAX_UPLOAD_BYTES + MARGIN, grown
+
+
+def test_the_newest_1000_upload_records_are_kept_and_the_oldest_forgotten_first():
+    for number in range(upload.MAX_RECORDS + 1):
+        upload.remember(f"u{number}", {"status": "processing"})
+    assert len(upload.uploads) == upload.MAX_RECORDS == 1000
+    assert "u0" not in upload.uploads and "u1" in upload.uploads and f"u{upload.MAX_RECORDS}" in upload.uploads
+
+
+def test_an_upload_past_the_cap_makes_the_oldest_one_unknown(monkeypatch):
+    monkeypatch.setattr(upload, "MAX_RECORDS", 2)
+    first, *_ = [call_asgi(upload.app, Timeline(), "POST", "/uploads", CONTENT).headers["location"]
+                 for _ in range(3)]
+    assert call_asgi(upload.app, Timeline(), "GET", first).status == 404
+    assert len(upload.uploads) == 2

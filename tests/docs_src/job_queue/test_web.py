@@ -8,10 +8,12 @@ from arq.connections import RedisSettings
 from arq.constants import default_queue_name, in_progress_key_prefix, job_key_prefix
 
 from docs_src.job_queue import web
+from docs_src.job_queue.limits import MAX_UPLOAD_BYTES
 from docs_src.job_queue.storage import UPLOAD_TTL, outcome_key, upload_key
 from tests.docs_src.job_queue.client import CONTENT, post_upload, status_of
 from tests.docs_src.job_queue.held_worker import AT_START, EVERY_UPLOAD, held_line, hold, release
 from tests.docs_src.job_queue.processes import HELD_WORKER, notifications, web_app, worker
+from tests.large_bodies import peak_memory, send_body
 from tests.proof import TIMEOUT, logged_by
 
 
@@ -86,3 +88,34 @@ def test_a_job_outlives_the_web_server_killed_right_after_its_202(broker, scanne
     with web_app(broker.url) as (url, _):
         answer = status_of(url, upload_id).json()
     assert (answer["status"], answer["size"]) == ("done", len(CONTENT))
+
+
+def test_an_upload_over_the_limit_is_refused_with_413_and_nothing_is_stored_or_queued(broker, served_web):
+    answer = httpx2.post(served_web.url + "/uploads", content=b"x" * (MAX_UPLOAD_BYTES + 1), timeout=TIMEOUT)
+    assert (answer.status_code, answer.json()) == (413, {"detail": f"an upload holds at most {MAX_UPLOAD_BYTES} bytes"})
+    with redis.Redis.from_url(broker.url) as client:
+        assert client.keys("*") == []
+
+
+MARGIN = 4 * 1024 * 1024
+"""What the server process allocates beside the body it reads: the chunk being received, the answer, the
+bytearray's spare room."""
+
+
+def test_on_uvicorn_a_300_mib_body_raises_the_servers_memory_by_at_most_the_limit_and_4_mib(broker):
+    with web_app(broker.url) as (url, server):
+        before = peak_memory(server.process.pid)
+        assert send_body(url, "/uploads", size=300 * 1024 * 1024, chunked=True) == 413
+        grown = peak_memory(server.process.pid) - before
+    assert grown <= MAX_UPLOAD_BYTES + MARGIN, grown
+
+
+def test_on_uvicorn_storing_an_upload_of_the_limit_takes_at_most_three_times_the_limit_and_4_mib(broker):
+    """The bytes read, and two copies while they are sent to Redis: redis-py hands the memoryview to asyncio, whose
+    transport (Python 3.11) joins the command's parts into one buffer and copies what the socket did not take at
+    once."""
+    with web_app(broker.url) as (url, server):
+        before = peak_memory(server.process.pid)
+        assert send_body(url, "/uploads", size=MAX_UPLOAD_BYTES) == 202
+        grown = peak_memory(server.process.pid) - before
+    assert grown <= 3 * MAX_UPLOAD_BYTES + MARGIN, grown
