@@ -33,7 +33,10 @@ async def download_export(request: Request) -> Response:
         )
     path = await anyio.to_thread.run_sync(write_export, content)
     task = Task(remove_export, path)
-    return FileResponse(path, filename=filename, background=task)
+    # No byte ranges: a range past the end would get 416, and no task would run.
+    return FileResponse(
+        path, filename=filename, background=task, allow_range_requests=False
+    )
 
 
 app = Lilya(routes=[Path("/exports/{user}", download_export)])

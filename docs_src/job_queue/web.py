@@ -12,7 +12,7 @@ from lilya.responses import JSONResponse
 from lilya.routing import Path
 
 from .limits import read_body, too_large
-from .storage import REDIS, UPLOAD_TTL, outcome_key, upload_key
+from .storage import JSON_JOBS, REDIS, UPLOAD_TTL, outcome_key, upload_key
 
 log = logging.getLogger(__name__)
 WAITING = {
@@ -24,7 +24,7 @@ WAITING = {
 
 @asynccontextmanager
 async def lifespan(app: Lilya) -> AsyncIterator[None]:
-    app.state.queue = await create_pool(REDIS)
+    app.state.queue = await create_pool(REDIS, **JSON_JOBS)
     yield
     await app.state.queue.aclose()
 

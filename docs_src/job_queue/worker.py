@@ -8,7 +8,7 @@ from arq import Retry
 from redis.asyncio import Redis
 from redis.exceptions import WatchError
 
-from .storage import NOTIFICATIONS, REDIS, outcome_key, upload_key
+from .storage import JSON_JOBS, NOTIFICATIONS, OUTCOME_TTL, REDIS, outcome_key, upload_key
 
 SCANNER_URL = os.environ.get("SCANNER_URL", "http://127.0.0.1:8002/scan")
 MAX_TRIES = 3
@@ -60,7 +60,7 @@ async def record_once(redis: Redis, upload_id: str, outcome: dict) -> bool:
         if await pipe.exists(key):
             return False
         pipe.multi()
-        pipe.set(key, json.dumps(outcome))
+        pipe.set(key, json.dumps(outcome), ex=OUTCOME_TTL)
         pipe.rpush(NOTIFICATIONS, json.dumps(notification))
         pipe.delete(upload_key(upload_id))
         try:
@@ -86,3 +86,5 @@ class WorkerSettings:
     max_tries = MAX_TRIES + 1  # one more, to record that none ended
     job_timeout = 60
     keep_result = 0  # the outcome key is the record
+    job_serializer = JSON_JOBS["job_serializer"]
+    job_deserializer = JSON_JOBS["job_deserializer"]

@@ -9,6 +9,8 @@ import re
 import shlex
 import subprocess
 
+import redis
+
 from docs_tools.markdown.outline import outline
 from tests.docs_src.job_queue.processes import environment, worker
 from tests.mkdocs_site import PROJECT, ROOT
@@ -27,12 +29,13 @@ def page_commands() -> list[list[str]]:
 
 def test_the_pages_commands_accept_an_upload_and_report_it_done(tmp_path):
     mkdir, redis_command, scanner_command, worker_command, web_command, post, get = page_commands()
-    assert mkdir[:2] == ["mkdir", "-p"] and redis_command[0] == "redis-server", (mkdir, redis_command)
+    assert mkdir[:4] == ["mkdir", "-m", "700", "-p"] and redis_command[0] == "redis-server", (mkdir, redis_command)
     folder = tmp_path / "redis"
-    folder.mkdir()
+    subprocess.run([*mkdir[:-1], str(folder)], check=True, timeout=TIMEOUT)
+    assert folder.stat().st_mode & 0o777 == 0o700  # the append-only files are no one else's to read or replace
     port = free_port()
-    redis_args = [str(folder) if arg == mkdir[2] else arg for arg in redis_command]
-    redis_args += ["--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    redis_args = [str(folder) if arg == mkdir[-1] else arg for arg in redis_command]
+    redis_args += ["--port", str(port), "--save", ""]
 
     def app_of(command: list[str]) -> str:
         assert command[0] == ".venv/bin/uvicorn" and command[1] == "--port", command
@@ -41,6 +44,8 @@ def test_the_pages_commands_accept_an_upload_and_report_it_done(tmp_path):
     assert worker_command[0] == ".venv/bin/arq", worker_command
     redis_url = f"redis://127.0.0.1:{port}/0"
     with running(redis_args, READY), uvicorn(app_of(scanner_command)) as (scanner_url, _):
+        with redis.Redis(port=port) as client:
+            assert client.config_get("bind") == {"bind": "127.0.0.1 -::1"}  # this machine only
         with worker(redis_url, scanner_url + "/scan", worker_command[1]) as arq_worker, \
                 uvicorn(app_of(web_command), env=environment(redis_url)) as (web_url, _):
             posted = subprocess.run(

@@ -1,5 +1,6 @@
 import hashlib
 import threading
+import tracemalloc
 
 import httpx2
 import pytest
@@ -61,3 +62,16 @@ def test_the_checksum_is_the_sha256_of_the_repeated_data(recorder):
     recorder.timeline.assert_tasks_after_response(["store_checksum"])
     assert blocking.digests == {"c": hashlib.sha256(b"ab" * 50_000).hexdigest()}
     assert logged.lines == ["checksum of c stored"]
+
+
+def test_the_checksum_never_holds_the_repeated_data_in_memory():
+    """50,000 repetitions of 10 KiB would be 488 MiB; the digest is fed the data 50,000 times instead."""
+    data = b"x" * 10 * 1024
+    tracemalloc.start()
+    try:
+        digest = blocking.checksum(data)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert digest == hashlib.sha256(data * 50_000).hexdigest()
+    assert peak < 64 * 1024, peak

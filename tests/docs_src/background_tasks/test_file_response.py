@@ -72,3 +72,11 @@ def test_head_has_the_headers_of_get_and_creates_no_file_that_no_task_would_remo
         assert result.headers[header] == got.headers[header], header
     assert created_files == []
     assert recorder.timeline.of("task-start") == ["remove_export"]  # the GET's only
+
+
+@pytest.mark.parametrize("byte_range", ["bytes=100-200", "bytes=0-3"], ids=["past-the-end", "inside"])
+def test_a_range_request_gets_the_whole_file_and_the_export_is_removed(recorder, created_files, byte_range):
+    result = call_asgi(file_response.app, recorder.timeline, "GET", "/exports/ana", headers={"range": byte_range})
+    assert (result.status, result.body) == (200, b"All the data of ana\n")
+    recorder.timeline.assert_tasks_after_response(["remove_export"])
+    assert not os.path.exists(created_files[0][0])

@@ -9,7 +9,7 @@ from arq.constants import default_queue_name, in_progress_key_prefix, job_key_pr
 
 from docs_src.job_queue import web
 from docs_src.job_queue.limits import MAX_UPLOAD_BYTES
-from docs_src.job_queue.storage import UPLOAD_TTL, outcome_key, upload_key
+from docs_src.job_queue.storage import JSON_JOBS, UPLOAD_TTL, outcome_key, upload_key
 from tests.docs_src.job_queue.client import CONTENT, post_upload, status_of
 from tests.docs_src.job_queue.held_worker import AT_START, EVERY_UPLOAD, held_line, hold, release
 from tests.docs_src.job_queue.processes import HELD_WORKER, notifications, web_app, worker
@@ -46,7 +46,7 @@ def test_a_job_a_worker_has_taken_is_processing(broker, served_web):
 
 def test_a_job_deferred_to_a_later_try_is_retrying(broker, served_web):
     async def enqueue_deferred() -> None:
-        queue = await create_pool(RedisSettings.from_dsn(broker.url))
+        queue = await create_pool(RedisSettings.from_dsn(broker.url), **JSON_JOBS)
         await queue.enqueue_job("process_upload", "later", _job_id="later", _defer_by=60)
         await queue.aclose()
 

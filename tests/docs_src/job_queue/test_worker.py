@@ -18,7 +18,7 @@ from lilya.responses import JSONResponse, PlainText
 from lilya.routing import Path
 
 from docs_src.job_queue import worker
-from docs_src.job_queue.storage import NOTIFICATIONS, outcome_key, upload_key
+from docs_src.job_queue.storage import JSON_JOBS, NOTIFICATIONS, OUTCOME_TTL, outcome_key, upload_key
 from tests.docs_src.job_queue.client import CONTENT, post_upload, status_of
 from tests.docs_src.job_queue.held_worker import AT_RECORDED, AT_START, JOB_TIMEOUT, held_line, hold
 from tests.docs_src.job_queue.processes import HELD_WORKER, notifications
@@ -61,7 +61,7 @@ def run_job(redis_url: str, job_try: int, upload_id: str = "u1") -> str:
     """`process_upload` called as a worker calls it, with the worker's startup and shutdown around it."""
 
     async def run() -> str:
-        queue = await create_pool(RedisSettings.from_dsn(redis_url))
+        queue = await create_pool(RedisSettings.from_dsn(redis_url), **JSON_JOBS)
         context = {"redis": queue, "job_try": job_try}
         await worker.startup(context)
         try:
@@ -88,6 +88,32 @@ def test_a_scanned_upload_is_recorded_with_one_notification_and_its_content_drop
     assert run_job(broker.url, job_try=1) == "done"
     assert recorded(stored) == (DONE, [{"id": "u1", "status": "done"}])
     assert stored.exists(upload_key("u1")) == 0
+
+
+def test_an_outcome_is_kept_for_a_week(broker, stored, scanner_url, monkeypatch):
+    monkeypatch.setattr(worker, "SCANNER_URL", scanner_url)
+    run_job(broker.url, job_try=1)
+    assert OUTCOME_TTL == 7 * 24 * 60 * 60
+    assert OUTCOME_TTL - 60 < stored.ttl(outcome_key("u1")) <= OUTCOME_TTL
+
+
+def test_a_pickled_job_is_never_run_and_a_json_one_is(broker, stored, scanner_url):
+    """arq's default format is pickle, which runs code while it is read; the example's workers read JSON only."""
+    stored.set(upload_key("u2"), CONTENT)
+
+    async def enqueue() -> None:
+        pickled = await create_pool(RedisSettings.from_dsn(broker.url))
+        await pickled.enqueue_job("process_upload", "u1", _job_id="u1")
+        await pickled.aclose()
+        as_json = await create_pool(RedisSettings.from_dsn(broker.url), **JSON_JOBS)
+        await as_json.enqueue_job("process_upload", "u2", _job_id="u2")
+        await as_json.aclose()
+
+    anyio.run(enqueue)
+    with worker_process(broker.url, scanner_url) as running:
+        assert [json.loads(note) for note in notifications(broker.url, 1)] == [{"id": "u2", "status": "done"}]
+        assert running.said("deserializing job u1 failed"), running.output
+    assert recorded(stored, "u1") == (None, [])
 
 
 def test_the_scanners_verdict_is_recorded(broker, stored, scanner_url, monkeypatch):
@@ -148,7 +174,7 @@ def test_an_outcome_written_by_another_try_during_the_transaction_wins(broker, s
     theirs = {"status": "done", "by": "another try"}
 
     async def run() -> bool:
-        queue = await create_pool(RedisSettings.from_dsn(broker.url))
+        queue = await create_pool(RedisSettings.from_dsn(broker.url), **JSON_JOBS)
         original_pipeline = queue.pipeline
 
         def pipeline(*args: Any, **kwargs: Any) -> Any:
