@@ -14,15 +14,16 @@ from tests.proof import TIMEOUT
 CHUNK = 1 << 20
 
 
-def send_body(base_url: str, path: str, size: int, chunked: bool = False, declared: int | None = None) -> int:
-    """POST `size` bytes to `path`, with `Content-Length: declared` (the size by default) or chunked, reading the
+def send_body(base_url: str, path: str, size: int, chunked: bool = False, declared: int | None = None,
+              method: str = "POST") -> int:
+    """`method` (POST) `size` bytes to `path`, with `Content-Length: declared` (the size by default) or chunked, reading the
     answer while sending; the status of the answer. The connection stays open until the answer is in (a client that
     closed its side would be taken for gone); a server that closes it once it has answered ends the sending, not the
     test."""
     parts = urlsplit(base_url)
     with socket.create_connection((parts.hostname, parts.port), timeout=TIMEOUT) as client:
         length = "Transfer-Encoding: chunked" if chunked else f"Content-Length: {size if declared is None else declared}"
-        client.sendall(f"POST {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n{length}\r\n\r\n".encode())
+        client.sendall(f"{method} {path} HTTP/1.1\r\nHost: {parts.netloc}\r\n{length}\r\n\r\n".encode())
         answer = bytearray()
         reader = threading.Thread(target=_read, args=(client, answer), daemon=True)
         reader.start()

@@ -8,6 +8,7 @@ from lilya.responses import JSONResponse
 from lilya.routing import Path
 
 log = logging.getLogger(__name__)
+MAX_FILE_BYTES = 1024 * 1024  # the largest file accepted: 1 MiB
 digests: dict[str, str] = {}
 
 
@@ -28,15 +29,29 @@ async def store_checksum_on_loop(name: str, data: bytes) -> None:
     log.info("checksum of %s stored", name)
 
 
+async def read_file(request: Request) -> bytearray | None:
+    """The body, or None as soon as it is larger than MAX_FILE_BYTES."""
+    data = bytearray()
+    async for chunk in request.stream():
+        data += chunk
+        if len(data) > MAX_FILE_BYTES:
+            return None
+    return data
+
+
 async def upload(request: Request) -> JSONResponse:
-    name = request.path_params["name"]
-    task = Task(store_checksum, name, await request.body())
+    name, data = request.path_params["name"], await read_file(request)
+    if data is None:
+        return JSONResponse({"detail": "file too large"}, 413)
+    task = Task(store_checksum, name, data)
     return JSONResponse({"name": name}, 202, background=task)
 
 
 async def upload_blocking(request: Request) -> JSONResponse:
-    name = request.path_params["name"]
-    task = Task(store_checksum_on_loop, name, await request.body())
+    name, data = request.path_params["name"], await read_file(request)
+    if data is None:
+        return JSONResponse({"detail": "file too large"}, 413)
+    task = Task(store_checksum_on_loop, name, data)
     return JSONResponse({"name": name}, 202, background=task)
 
 

@@ -7,7 +7,6 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 REDIS = RedisSettings.from_dsn(REDIS_URL)
 UPLOAD_TTL = 24 * 60 * 60  # seconds; arq drops a job that waited this long
 NOTIFICATIONS = "upload-notifications"
-OUTCOME_TTL = 7 * 24 * 60 * 60  # seconds an outcome can be asked for
 
 
 def job_to_json(job: dict) -> bytes:

@@ -8,11 +8,12 @@ from arq import Retry
 from redis.asyncio import Redis
 from redis.exceptions import WatchError
 
-from .storage import JSON_JOBS, NOTIFICATIONS, OUTCOME_TTL, REDIS, outcome_key, upload_key
+from .storage import JSON_JOBS, NOTIFICATIONS, REDIS, outcome_key, upload_key
 
 SCANNER_URL = os.environ.get("SCANNER_URL", "http://127.0.0.1:8002/scan")
 MAX_TRIES = 3
 FIRST_RETRY_DELAY = 1.0  # seconds, doubled after each failed try
+OUTCOME_TTL = 7 * 24 * 60 * 60  # seconds an outcome can be asked for
 
 
 async def process_upload(ctx: dict[str, Any], upload_id: str) -> str:

@@ -6,7 +6,9 @@ import httpx2
 import pytest
 
 from docs_src.background_tasks import blocking
-from tests.proof import STILL, TIMEOUT, Event, Pending, call_asgi, get_in_background, logged_by, serve
+from tests.large_bodies import peak_memory, send_body
+from tests.processes import uvicorn
+from tests.proof import STILL, TIMEOUT, Event, Pending, Timeline, call_asgi, get_in_background, logged_by, serve
 
 
 @pytest.fixture(autouse=True)
@@ -75,3 +77,26 @@ def test_the_checksum_never_holds_the_repeated_data_in_memory():
         tracemalloc.stop()
     assert digest == hashlib.sha256(data * 50_000).hexdigest()
     assert peak < 64 * 1024, peak
+
+
+@pytest.mark.parametrize("path", ["/files/f", "/blocking/f"])
+def test_a_file_of_exactly_the_limit_is_accepted(path, monkeypatch):
+    monkeypatch.setattr(blocking, "checksum", len)
+    result = call_asgi(blocking.app, Timeline(), "PUT", path, b"x" * blocking.MAX_FILE_BYTES)
+    assert result.status == 202
+    assert blocking.digests.pop("f") == blocking.MAX_FILE_BYTES
+
+
+@pytest.mark.parametrize("path", ["/files/f", "/blocking/f"])
+def test_one_byte_over_the_limit_is_refused_with_413_and_no_task(recorder, path):
+    result = call_asgi(blocking.app, recorder.timeline, "PUT", path, b"x" * (blocking.MAX_FILE_BYTES + 1))
+    assert (result.status, result.body) == (413, b'{"detail":"file too large"}')
+    assert recorder.timeline.of("task-start") == []
+
+
+def test_on_uvicorn_a_300_mib_file_raises_the_servers_memory_by_at_most_the_limit_and_4_mib():
+    with uvicorn("docs_src.background_tasks.blocking:app") as (url, server):
+        before = peak_memory(server.process.pid)
+        assert send_body(url, "/files/large", size=300 * 1024 * 1024, chunked=True, method="PUT") == 413
+        grown = peak_memory(server.process.pid) - before
+    assert grown <= blocking.MAX_FILE_BYTES + 4 * 1024 * 1024, grown

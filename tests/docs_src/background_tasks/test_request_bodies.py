@@ -1,6 +1,6 @@
-"""What the examples that read a body take, before a reader serves them: the JSON ones and blocking.py read a body
-of any size whole (no 413 at eleven mebibytes, more than upload.py accepts), and the JSON ones answer 500, not 400,
-to a body that is not JSON. upload.py and the job queue bound theirs (test_upload.py, job_queue/test_limits.py)."""
+"""What the JSON examples take, before a reader serves them: a body of any size, read whole (no 413 at eleven
+mebibytes, more than upload.py accepts), and a body that is not JSON gets 500, not 400. The upload examples bound
+theirs (test_upload.py, test_blocking.py, job_queue/test_limits.py)."""
 
 import importlib
 
@@ -31,11 +31,3 @@ def test_a_json_example_reads_a_body_of_any_size_and_answers_500_when_it_is_not_
     result = call_asgi(app_of(module), Timeline(), "POST", path, b"{" + b"x" * LARGE)
     assert result.status == 500
 
-
-def test_blocking_reads_a_body_of_any_size_whole(monkeypatch):
-    from docs_src.background_tasks import blocking
-
-    monkeypatch.setattr(blocking, "checksum", len)
-    result = call_asgi(blocking.app, Timeline(), "PUT", "/files/large", b"x" * LARGE)
-    assert result.status == 202
-    assert blocking.digests.pop("large") == LARGE

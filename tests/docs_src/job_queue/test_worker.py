@@ -18,7 +18,7 @@ from lilya.responses import JSONResponse, PlainText
 from lilya.routing import Path
 
 from docs_src.job_queue import worker
-from docs_src.job_queue.storage import JSON_JOBS, NOTIFICATIONS, OUTCOME_TTL, outcome_key, upload_key
+from docs_src.job_queue.storage import JSON_JOBS, NOTIFICATIONS, outcome_key, upload_key
 from tests.docs_src.job_queue.client import CONTENT, post_upload, status_of
 from tests.docs_src.job_queue.held_worker import AT_RECORDED, AT_START, JOB_TIMEOUT, held_line, hold
 from tests.docs_src.job_queue.processes import HELD_WORKER, notifications
@@ -93,8 +93,8 @@ def test_a_scanned_upload_is_recorded_with_one_notification_and_its_content_drop
 def test_an_outcome_is_kept_for_a_week(broker, stored, scanner_url, monkeypatch):
     monkeypatch.setattr(worker, "SCANNER_URL", scanner_url)
     run_job(broker.url, job_try=1)
-    assert OUTCOME_TTL == 7 * 24 * 60 * 60
-    assert OUTCOME_TTL - 60 < stored.ttl(outcome_key("u1")) <= OUTCOME_TTL
+    assert worker.OUTCOME_TTL == 7 * 24 * 60 * 60
+    assert worker.OUTCOME_TTL - 60 < stored.ttl(outcome_key("u1")) <= worker.OUTCOME_TTL
 
 
 def test_a_pickled_job_is_never_run_and_a_json_one_is(broker, stored, scanner_url):
