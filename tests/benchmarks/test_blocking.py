@@ -26,7 +26,7 @@ def checksummed_in(monkeypatch) -> list[str]:
 
     def checksum(data: bytes) -> str:
         threads.append(threading.current_thread().name)
-        return f"sum of {data!r}"
+        return f"sum of {bytes(data)!r}"  # the example reads the body into a bytearray
 
     monkeypatch.setattr(example, "checksum", checksum)
     return threads
