@@ -294,11 +294,11 @@ def _headings(pair: _Pair) -> list[Difference]:
             "use the English level"
         ))]
         if mine.id != theirs.id:
-            found.append(pair.here(mine.line, (
+            found.append(replace(pair.here(mine.line, (
                 f"heading '{mine.text}' has the id '#{mine.id}', English heading '{theirs.text}' "
                 f"({pair.there(theirs.line)}) has '#{theirs.id}'; end the heading with {{ #{theirs.id} }}, so that "
                 "links to it are the same in every language"
-            )))
+            )), kind="heading ids"))
         return found
 
     def missing(theirs: Heading, index: int) -> Difference:
@@ -424,7 +424,8 @@ class ParityChecker:
             basis = self.state.of(language, page)
             assert basis is not None, page
             against = basis.english
-        found = [Difference(e.path, e.line, e.reason) for e in [*current.errors, *against.errors, *translated.errors]]
+        found = [Difference(e.path, e.line, e.reason, "page")
+                 for e in [*current.errors, *against.errors, *translated.errors]]
         if found:
             return sorted(set(found))
         broken = self._broken_includes(current)
@@ -435,7 +436,7 @@ class ParityChecker:
                      {line: reason for line, (_, reason) in broken.items()} if against is current else {})
         for check in (_front_matter, _includes, _code_blocks, _headings, _links, _admonitions):
             kind = check.__name__.strip("_").replace("_", " ")
-            found.extend(replace(difference, kind=kind) for difference in check(pair))
+            found.extend(replace(difference, kind=difference.kind or kind) for difference in check(pair))
         found.extend(replace(difference, kind="anchors") for difference in self._anchors(language, page, translated))
         found.extend(Difference(translated.path, variant.line, self.glossary.message(variant), "terminology")
                      for variant in self.glossary.variants(language, translated.prose))

@@ -23,7 +23,7 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from docs_tools.markdown.fingerprint import fingerprint
+from docs_tools.markdown.fingerprint import STAMP_KEY, fingerprint
 from docs_tools.markdown.front_matter import PageError, stamp_of
 from docs_tools.markdown.outline import Outline, outline
 from docs_tools.markdown.page_file import read_page
@@ -78,6 +78,12 @@ class State(enum.Enum):
 
 SEVERITY = [State.ORPHAN, State.MISSING, State.DRIFTED, State.UNSTAMPED, State.OUTDATED, State.UP_TO_DATE]
 
+BREAKING = frozenset({"page", "empty", "stamp", "heading ids"})
+"""The kinds of difference that keep a translated page from readers: a page that cannot be read as Markdown (its
+bytes, its front matter, a fence never closed), an empty page, a stamp that is not a fingerprint or names an English
+text the project does not have, a heading whose id is not the English one (links to it would go astray). The build
+serves the English page in its place, and a strict build stops, with the message `status` gives."""
+
 
 @dataclass
 class PageStatus:
@@ -97,6 +103,8 @@ class PageStatus:
     origin: Origin | None = None
     note: str | None = None
     changes: list[SectionChange] | None = None
+    unknown_stamp: Difference | None = None
+    """Unstamped because its stamp names an English text the project does not have: where, and what to do."""
 
     @property
     def state(self) -> State:
@@ -106,6 +114,12 @@ class PageStatus:
     @property
     def label(self) -> str:
         return ", ".join(state.value for state in SEVERITY if state in self.states) or State.UP_TO_DATE.value
+
+
+def _body(page: Outline) -> str:
+    """The page's text after its front matter."""
+    assert page.front_matter is not None
+    return page.text.split("\n", page.front_matter.body_line - 1)[-1]
 
 
 class TranslationState:
@@ -218,8 +232,14 @@ class TranslationState:
             return self._status(language, page, diffs)
         except PageError as error:
             status = PageStatus(language, page, {State.DRIFTED})
-            status.differences.append(Difference(error.path, error.line, error.reason))
+            status.differences.append(Difference(error.path, error.line, error.reason, "page"))
             return status
+
+    def breaking(self, language: str, page: str) -> list[Difference]:
+        """What keeps docs/<language>/<page> from readers (see BREAKING); empty when it can be published."""
+        status = self.status(language, page, diffs=False)
+        found = [difference for difference in status.differences if difference.kind in BREAKING]
+        return found if status.unknown_stamp is None else [status.unknown_stamp, *found]
 
     def _status(self, language: str, page: str, diffs: bool) -> PageStatus:
         status = PageStatus(language, page)
@@ -232,13 +252,28 @@ class TranslationState:
             return status
         translated = self.page(language, page)
         assert translated is not None, page
+        english = self.project.shown(self.project.page_path(self.project.default_language, page))
+        if translated.front_matter is not None and not _body(translated).strip():
+            status.states.add(State.DRIFTED)
+            status.differences.append(Difference(translated.path, translated.front_matter.body_line, (
+                f"this page is empty: translate {english} into it, or delete it so that readers get the English page"),
+                "empty"))
+            return status
         status.differences = self.parity.check_page(language, page)
         status.stamp, status.english = basis.stamp, basis.current_stamp
         status.origin, status.note = basis.origin, basis.note
         if basis.stamp_error is not None:
             error = basis.stamp_error
-            status.differences.append(Difference(error.path, error.line, error.reason))
-        if basis.outdated:
+            status.differences.append(Difference(error.path, error.line, error.reason, "stamp"))
+        if basis.origin is Origin.LOST:
+            # A stamp whose English text is nowhere (a mistyped fingerprint, a store entry deleted): nothing tells
+            # what the page was translated from, so it is compared with today's English page, as an unstamped one.
+            assert translated.front_matter is not None
+            status.states.add(State.UNSTAMPED)
+            status.unknown_stamp = Difference(translated.path, translated.front_matter.line_of(STAMP_KEY), (
+                f"'{STAMP_KEY}: {basis.stamp}' names an English text this project does not have: {basis.note}; "
+                f"check the page against {english}, then stamp it"), "stamp")
+        elif basis.outdated:
             status.states.add(State.OUTDATED)
             if diffs and basis.stamp is not None:
                 status.changes = self.changes(page, basis.stamp)

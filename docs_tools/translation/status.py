@@ -51,12 +51,17 @@ def _details(project: Project, status: PageStatus) -> list[str]:
         lines.append(f"the English text this page was stamped against is lost ({status.note}), so the page is "
                      f"compared with today's {english} and counts as drifted until it matches it and is stamped; "
                      "these differences may be English changes as well as translation errors:")
+    if status.unknown_stamp is not None:
+        lines.append(str(status.unknown_stamp))
+        if status.differences:
+            lines.append(f"compared with today's {english}, it differs:")
     lines.extend(str(difference) for difference in status.differences)
-    if State.UNSTAMPED in status.states and status.source_missing:
+    unstamped = State.UNSTAMPED in status.states and status.unknown_stamp is None
+    if unstamped and status.source_missing:
         entry = project.shown(sources_of(project.root).path(status.page, status.stamp or ""))
         lines.append(f"the English text of its stamp is not kept intact in {entry}, so a later English change could "
                      f"not be told apart from a translation error; run: {stamp}")
-    elif State.UNSTAMPED in status.states:
+    elif unstamped:
         lines.append(f"{translated} has no '{STAMP_KEY}': once it says what {english} says, run: {stamp}")
     if State.OUTDATED in status.states:
         lines.append(f"{english} changed since this translation was stamped ({status.stamp}, now {status.english})")

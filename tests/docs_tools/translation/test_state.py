@@ -66,3 +66,58 @@ def test_the_changes_of_a_lost_text_are_unknown(tree):
     assert [c.section.id for c in bases.changes("page.md", fingerprint(V1))] == ["errors"]
     assert bases.changes("page.md", fingerprint("# never kept\n")) is None
     assert bases.of("pt", "page.md").origin is Origin.STORE
+
+
+STAMPED = f"---\ntranslation_of: {fingerprint(V1)}\n---\n\n"
+BROKEN = {
+    "empty": ("", ["docs/pt/page.md:1: this page is empty: translate docs/en/page.md into it, or delete it so that "
+                   "readers get the English page"]),
+    "front matter only": (STAMPED, ["docs/pt/page.md:4: this page is empty: translate docs/en/page.md into it, or "
+                                    "delete it so that readers get the English page"]),
+    "front matter never closed": (f"---\ntranslation_of: {fingerprint(V1)}\n\n{PORTUGUESE}", [
+        "docs/pt/page.md:1: front matter opened with '---' is never closed; add a '---' line after it"]),
+    "front matter not YAML": ("---\ntranslation_of: [sha\n---\n\n" + PORTUGUESE, [
+        "docs/pt/page.md:2: front matter is not valid YAML (did not find expected ',' or ']'): "
+        "'translation_of: [sha'"]),
+    "a fence never closed": (STAMPED + PORTUGUESE.replace("## Erros", "```python\nx = 1\n\n## Erros"), [
+        "docs/pt/page.md:7: this code fence is never closed; add the closing fence"]),
+    "a heading id changed": (STAMPED + PORTUGUESE.replace("{ #errors }", "{ #erros }"), [
+        "docs/pt/page.md:7: heading 'Erros' has the id '#erros', English heading 'Errors' (docs/en/page.md:3) has "
+        "'#errors'; end the heading with { #errors }, so that links to it are the same in every language"]),
+    "a stamp that is not a fingerprint": ("---\ntranslation_of: yesterday\n---\n\n" + PORTUGUESE, [
+        "docs/pt/page.md:2: translation_of 'yesterday' is not a fingerprint like 'sha256:0123456789abcdef'; run "
+        "'.venv/bin/translations stamp docs/pt/page.md' to write it"]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), list(BROKEN.values()), ids=list(BROKEN))
+def test_a_page_readers_must_not_get_is_reported_with_the_message_status_gives(tree, text, expected):
+    tree.write("pt", "page.md", text)
+    state = TranslationState(tree.project())
+    assert [str(difference) for difference in state.breaking("pt", "page.md")] == expected
+    assert set(expected) <= {str(difference) for difference in state.status("pt", "page.md").differences}
+
+
+def test_a_stamp_naming_an_english_text_the_project_lacks_keeps_the_page_from_readers(tree):
+    tree.write("pt", "page.md", "---\ntranslation_of: sha256:0123456789abcdef\n---\n\n" + PORTUGUESE)
+    state = TranslationState(tree.project())
+    (unknown,) = state.breaking("pt", "page.md")
+    assert str(unknown).startswith("docs/pt/page.md:2: 'translation_of: sha256:0123456789abcdef' names an English "
+                                   "text this project does not have: translation_sources/page.0123456789abcdef.md "
+                                   "does not exist")
+    assert state.status("pt", "page.md").label == "unstamped"
+
+
+def test_a_page_that_is_not_utf8_keeps_it_from_readers(tree):
+    (tree.root / "docs" / "pt" / "page.md").write_bytes(STAMPED.encode() + b"\xff\n")
+    (problem,) = TranslationState(tree.project()).breaking("pt", "page.md")
+    assert str(problem) == "docs/pt/page.md:5: byte 0xff is not UTF-8 text; save the file as UTF-8"
+
+
+@pytest.mark.parametrize("page", ["page.md", "unstamped.md"])
+def test_up_to_date_unstamped_outdated_and_drifted_pages_can_be_published(tree, page):
+    tree.write("en", "page.md", V2)  # page.md is outdated now
+    tree.write("pt", "unstamped.md", PORTUGUESE + "\nA [link](https://example.org) English does not have.\n")
+    state = TranslationState(tree.project())
+    assert state.breaking("pt", page) == []
+    assert state.status("pt", page).label != "up to date"

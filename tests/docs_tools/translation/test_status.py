@@ -170,7 +170,7 @@ def test_a_mistake_in_a_section_english_did_not_change_is_drift_during_an_update
     tree.translate("pt", "outdated.md", updated, ENGLISH_V1)
     status = outdated_status(tree)
     assert status.label == "drifted, outdated"
-    assert [(d.line, d.kind) for d in status.differences] == [(9, "headings")]
+    assert [(d.line, d.kind) for d in status.differences] == [(9, "heading ids")]
     assert status.remaining == []
 
 
@@ -235,19 +235,24 @@ def test_a_stamped_text_missing_from_the_store_is_found_in_git_history(repositor
            f"{fingerprint(ENGLISH_V1)[7:]}.md is missing" in report(repository.project(), {"pt": [status]}, set())
 
 
-def test_a_lost_stamped_text_is_reported_and_differences_are_not_trusted(repository, tmp_path):
+def test_a_stamp_whose_english_text_is_nowhere_is_unstamped_and_compared_with_todays_english(repository, tmp_path):
     archive = tmp_path / "archive"
     shutil.copytree(repository.root, archive, ignore=shutil.ignore_patterns(".git"))
     tree = type(repository)(archive)
-    assert outdated_status(tree).label == "outdated"  # no difference from today's English page: nothing to doubt
+    stamp = fingerprint(ENGLISH_V1)
+    unknown = (f"docs/pt/outdated.md:2: 'translation_of: {stamp}' names an English text this project does not have: "
+               f"translation_sources/outdated.{stamp[7:]}.md does not exist, and git history does not help: there is "
+               "no git repository here (a source archive?); check the page against docs/en/outdated.md, then stamp it")
+    status = outdated_status(tree)
+    assert status.label == "unstamped"  # no difference from today's English page: nothing else to say
+    assert str(status.unknown_stamp) == unknown
     tree.write("en", "outdated.md", ENGLISH_V2 + "\n## Retries\n\nTry again.\n")
     status = outdated_status(tree)
-    assert status.label == "drifted, outdated"
-    assert (f"      the English text this page was stamped against is lost (translation_sources/outdated."
-            f"{fingerprint(ENGLISH_V1)[7:]}.md does not exist, and git history does not help: there is no git "
-            "repository here (a source archive?)), so the page is compared with today's docs/en/outdated.md and counts "
-            "as drifted until it matches it and is stamped; these differences may be English changes as well as "
-            "translation errors:") in report(tree.project(), {"pt": [status]}, set())
+    assert status.label == "drifted, unstamped"
+    lines = report(tree.project(), {"pt": [status]}, set()).split("\n")
+    start = lines.index(f"      {unknown}")
+    assert lines[start + 1] == "      compared with today's docs/en/outdated.md, it differs:"
+    assert lines[start + 2].startswith("      docs/pt/outdated.md:"), lines
 
 
 def test_an_edited_store_entry_is_not_trusted(tree):
