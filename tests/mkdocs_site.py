@@ -72,7 +72,8 @@ def _captured_log() -> Iterator[list[tuple[str, str]]]:
 def build(site: Path, config_file: Path = ROOT / "mkdocs.yml", **overrides) -> Built:
     """A strict build of `config_file` into `site`: what `mkdocs build --strict` does, without a new process.
 
-    `overrides` replace settings of the file, as MkDocs' own command-line options do (e.g. `docs_dir=...`).
+    `overrides` replace settings of the file, as MkDocs' own command-line options do (e.g. `docs_dir=...`,
+    `strict=False` for `--no-strict`).
     """
     # The i18n plugin replaces clean_directory and filters the build logger during its language builds, and puts
     # them back only when every one succeeded.
@@ -81,7 +82,7 @@ def build(site: Path, config_file: Path = ROOT / "mkdocs.yml", **overrides) -> B
     filters = list(build_logger.filters)
     with coverage_paused(), _captured_log() as records:
         try:
-            config = project.read_config(config_file, site_dir=str(site), strict=True, **overrides)
+            config = project.read_config(config_file, site_dir=str(site), **{"strict": True, **overrides})
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 mkdocs_build(config)

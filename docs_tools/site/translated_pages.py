@@ -13,12 +13,16 @@ its sections changed:
   `docs_tools.translation.section_links`).
 
 English pages, up-to-date translations and never-stamped ones are left alone (`translations status` reports the
-latter). A stamp that is not a fingerprint, or a stamped English text that was edited, stops the build with the
-message `translations status` gives.
+latter). A translated page that readers must not get (`TranslationState.breaking`: unreadable, empty, a fence never
+closed, a bad or unknown stamp, a heading id that is not English's) stops a strict build before any page is
+written, every such page of every language reported together with the message `translations status` gives; a
+build that is not strict (a preview) warns and serves the English page in its place, with the "not translated yet"
+banner. A stamped English text that was edited stops the build too.
 """
 
 from __future__ import annotations
 
+import logging
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -27,11 +31,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, meta
 
 from docs_tools import project
 from docs_tools.markdown.outline import outline, plain_text
+from docs_tools.markdown.page_file import read_page
 from docs_tools.markdown.sections import Change
+from docs_tools.site.build_errors import PageErrors
 from docs_tools.site.language_build import LanguageBuild, language_build
 from docs_tools.site.page_extensions import SECTION_MARKS
 from docs_tools.site.theme_patches import ThemeChanged, content_in
@@ -39,6 +45,8 @@ from docs_tools.translation.banners import Listed, after_title, banner, section_
 from docs_tools.translation.messages import MESSAGES_NAME, MessagesError, for_language, load
 from docs_tools.translation.section_links import link_targets, to_english
 from docs_tools.translation.state import Origin, TranslationState
+
+log = logging.getLogger("mkdocs.hooks.translated_pages")
 
 GUIDE_KEY = "translators_guide"
 """The key under `extra:` in mkdocs.yml that names the translators' guide, a page path relative to each language's
@@ -60,6 +68,18 @@ class TranslatedPages:
         except MessagesError as error:
             raise _plugin_error(error) from None
         self.guide = self._guide(config)
+        self.replaced: set[tuple[str, str]] = set()
+        """(language, page path) of each translated page served as its English page instead."""
+        if config.strict:
+            self._refuse_broken()
+
+    def _refuse_broken(self) -> None:
+        errors = PageErrors(log, "fault(s) in translated pages that readers must not get")
+        for language in self.project.translations:
+            for page in self.project.pages(language.code):
+                for problem in self.state.breaking(language.code, page):
+                    errors.add(str(problem))
+        errors.stop_if_any()
 
     def _guide(self, config: MkDocsConfig) -> str | None:
         guide = config.extra.get(GUIDE_KEY)
@@ -92,12 +112,32 @@ class TranslatedPages:
             return markdown
         markdown = self._section_links(build, markdown, page, files)
         marks: list[tuple[str, str]] = []
-        if page.file.locale != build.language:
+        if page.file.locale == build.language and self._breaking(build, page):
+            markdown, block = self._english(build, page), self._not_translated(build, page)
+        elif page.file.locale != build.language:
             block = self._not_translated(build, page)
         else:
             block = self._outdated(build, page, markdown, marks)
         config.mdx_configs[SECTION_MARKS] = {**config.mdx_configs.get(SECTION_MARKS, {}), "marks": marks}
         return markdown if block is None else after_title(markdown, block)
+
+    def _name(self, build: LanguageBuild, page: Page) -> str:
+        return Path(page.file.abs_src_path).relative_to(self.project.docs_dir / build.language).as_posix()
+
+    def _breaking(self, build: LanguageBuild, page: Page) -> bool:
+        """Whether readers must not get this translated page; each fault is logged as a warning (a strict build
+        stopped before any page, see `_refuse_broken`)."""
+        problems = self.state.breaking(build.language, self._name(build, page))
+        for problem in problems:
+            log.warning(f"{problem} (the English page is served in its place)")
+        return bool(problems)
+
+    def _english(self, build: LanguageBuild, page: Page) -> str:
+        """The English page's Markdown, to serve in place of the translated page."""
+        self.replaced.add((build.language, page.file.src_uri))
+        path = self.project.page_path(build.default, self._name(build, page))
+        markdown, _ = meta.get_data(read_page(path, self.project.shown(path)))
+        return markdown
 
     def _ids(self, path: str) -> set[str]:
         found = self.state.outline_of(Path(path))
@@ -130,8 +170,7 @@ class TranslatedPages:
         return banner("not_translated", message, message.markdown(guide), build.language)
 
     def _outdated(self, build: LanguageBuild, page: Page, markdown: str, marks: list[tuple[str, str]]) -> str | None:
-        folder = self.project.docs_dir / build.language
-        name = Path(page.file.abs_src_path).relative_to(folder).as_posix()
+        name = self._name(build, page)
         basis = self.state.of(build.language, name)
         if basis is None:
             return None
@@ -184,12 +223,13 @@ class TranslatedPages:
         return section_mark(kind, self._message(build, kind), href, build.language, build.default)
 
     def output(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """The page as written: an English fallback page's content marked as English."""
+        """The page as written: the content of an English page served in a translation marked as English."""
         build = self._build(config)
-        if build is None or page.file.locale == build.language:
+        if build is None or (page.file.locale == build.language
+                             and (build.language, page.file.src_uri) not in self.replaced):
             return output
         try:
-            return content_in(output, page.file.locale)
+            return content_in(output, build.default)
         except ThemeChanged as error:
             raise PluginError(f"{page.file.src_uri}: {error}") from None
 

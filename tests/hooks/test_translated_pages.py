@@ -152,22 +152,17 @@ def test_the_search_index_leaves_out_the_section_marks(translation_states_site):
 
 
 BLANK_LINES_ONLY = "background-tasks.md"
-UNKEPT = "responses.md"
 
 
 @pytest.fixture(scope="module")
 def english_moved_on(tmp_path_factory) -> mkdocs_site.Built:
     """A copy of the project, built, where after the translations were stamped the English background-tasks page
-    gained a blank line, and the English responses page a sentence while the store lost its stamped text."""
+    gained a blank line."""
     root = tmp_path_factory.mktemp("english-moved-on")
     project = copy_project(root / "project")
     english = project / "docs" / "en"
     page = english / BLANK_LINES_ONLY
     page.write_text(page.read_text(encoding="utf-8").replace("\n\n", "\n\n\n", 1), encoding="utf-8")
-    page = english / UNKEPT
-    for path, _ in [item for item in sources_of(project).entries().items() if item[1][0] == UNKEPT]:
-        path.unlink()
-    page.write_text(page.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
     built = mkdocs_site.build(root / "site", project / "mkdocs.yml")
     assert built.error is None, built.text
     return built
@@ -178,12 +173,51 @@ def test_an_english_change_of_blank_lines_only_shows_readers_no_banner(english_m
     assert banners(english_moved_on.site, BLANK_LINES_ONLY, language) == []
 
 
-@pytest.mark.parametrize("language", TRANSLATIONS)
-def test_without_the_stamped_english_text_the_banner_names_no_section_and_nothing_is_marked(english_moved_on,
-                                                                                           language):
-    (banner,) = banners(english_moved_on.site, UNKEPT, language)
-    assert len(links(banner["body"], "/" + page_url(UNKEPT, language))) == 1
-    assert "translation-section-mark" not in page_file(english_moved_on.site, UNKEPT, language).read_text("utf-8")
+def broken_translations(project: Path) -> None:
+    """In a copy of the project, one translated page of each language that readers must not get, and the English
+    text of a stamp lost from the store (in a copy without git history, nothing else has it)."""
+    (project / "docs" / "pt" / "responses.md").write_text("", encoding="utf-8")
+    page = project / "docs" / "ru" / "responses.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("\n## ", "\n```python\nx = 1\n\n## ", 1),
+                    encoding="utf-8")
+    page = project / "docs" / "pt-BR" / "responses.md"
+    page.write_text(re.sub(r"\{ #([\w-]+) \}", r"{ #\1-br }", page.read_text(encoding="utf-8"), count=2),
+                    encoding="utf-8")
+    for path, (name, _) in sources_of(project).entries().items():
+        if name == BLANK_LINES_ONLY:
+            path.unlink()
+    english = project / "docs" / "en" / BLANK_LINES_ONLY
+    english.write_text(english.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+
+
+def test_a_strict_build_refuses_every_translated_page_readers_must_not_get_with_statuss_messages(tmp_path):
+    project = copy_project(tmp_path / "project")
+    broken_translations(project)
+    built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
+    assert built.error is not None
+    state = TranslationState(project_module.load(project))
+    expected = [str(problem) for language in TRANSLATIONS for page in ("background-tasks.md", "responses.md")
+                for problem in state.breaking(language, page)]
+    assert len(expected) == 3 + 1 + 1 + 2  # the unknown stamp in each language, the empty page, the fence, two ids
+    assert sorted(built.messages("ERROR")[:-1]) == sorted(expected)
+    assert built.messages("ERROR")[-1].startswith(f"{len(expected)} fault(s) in translated pages that readers")
+    assert not list((tmp_path / "site").rglob("*.html"))
+
+
+def test_a_preview_serves_the_english_page_with_a_banner_in_place_of_one_readers_must_not_get(tmp_path):
+    project = copy_project(tmp_path / "project")
+    broken_translations(project)
+    built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml", strict=False)
+    assert built.error is None, built.text
+    for language in TRANSLATIONS:
+        for page in ("background-tasks.md", "responses.md"):
+            markup = page_file(built.site, page, language).read_text(encoding="utf-8")
+            (banner,) = banners(built.site, page, language)
+            assert (banner["kind"], banner["lang"]) == ("translation-not-translated", language)
+            assert '<article class="md-content__inner md-typeset" lang="en"' in markup
+            title = "Background tasks" if page == "background-tasks.md" else "Responses"
+            assert re.search(rf'<h1 id="[\w-]+">{title}<', markup), (language, page)
+    assert any(message.endswith("(the English page is served in its place)") for message in built.messages("WARNING"))
 
 
 def test_an_edited_stamped_english_text_stops_the_build_naming_it(tmp_path):
