@@ -75,10 +75,10 @@ class TranslatedPages:
 
     def _refuse_broken(self) -> None:
         errors = PageErrors(log, "fault(s) in translated pages that readers must not get")
-        for language in self.project.translations:
-            for page in self.project.pages(language.code):
-                for problem in self.state.breaking(language.code, page):
-                    errors.add(str(problem))
+        found = [str(problem) for language in self.project.translations for page in self.project.pages(language.code)
+                 for problem in self.state.breaking(language.code, page)]
+        for message in dict.fromkeys(found):  # an English page's fault is every translation's: said once
+            errors.add(message)
         errors.stop_if_any()
 
     def _guide(self, config: MkDocsConfig) -> str | None:
