@@ -25,12 +25,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docs_tools import project as project_module
+from docs_tools.figures.texts import TEXTS_NAME
 from docs_tools.markdown.fingerprint import fingerprint
 from docs_tools.translation import cli
+from docs_tools.translation.messages import MESSAGES_NAME
 from docs_tools.translation.stamped_sources import sources_of
 from docs_tools.translation.state import TranslationState
 
 LANGUAGES = {"pt": ("Português", "Secção"), "ru": ("Русский", "Раздел")}
+ROOT = Path(__file__).resolve().parent.parent
 
 CONFIG = """\
 site_name: Benchmark
@@ -93,6 +96,8 @@ def generate(root: Path, pages: int) -> Path:
     languages = "\n".join(f"        - locale: {code}\n          name: {name}" for code, (name, _) in LANGUAGES.items())
     root.mkdir(parents=True)
     (root / "mkdocs.yml").write_text(CONFIG.format(languages=languages), encoding="utf-8")
+    for name in (MESSAGES_NAME, TEXTS_NAME):  # the texts readers see outside the pages, which status checks too
+        shutil.copy2(ROOT / name, root / name)
     (root / "docs_src").mkdir()
     (root / "docs_src" / "example.py").write_text("print('example')\n", encoding="utf-8")
     sources = sources_of(root)

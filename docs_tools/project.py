@@ -22,6 +22,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
 from docs_tools.translation.messages import MESSAGES_NAME
+from docs_tools.yaml_data import yaml_error
 
 CONFIG_NAME = "mkdocs.yml"
 
@@ -49,13 +50,6 @@ def shown(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def yaml_error(where: str, error: yaml.YAMLError) -> str:
-    """`where:line: not valid YAML (problem)`, so a broken file is named like every other bad input."""
-    mark = getattr(error, "problem_mark", None)
-    line = f":{mark.line + 1}" if mark is not None else ""
-    return f"{where}{line}: not valid YAML ({getattr(error, 'problem', None) or error})"
 
 
 _CONFIG_VALUE = re.compile(

@@ -98,6 +98,7 @@ def make_tree(root: Path, config: str = CONFIG) -> Tree:
     (root / "docs").mkdir(parents=True)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copy2(ROOT / MESSAGES_NAME, root / MESSAGES_NAME)
+    shutil.copy2(ROOT / TEXTS_NAME, root / TEXTS_NAME)
     return Tree(root)
 
 

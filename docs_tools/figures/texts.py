@@ -70,8 +70,10 @@ def load(root: Path) -> dict[str, dict[str, str]]:
     path = root / TEXTS_NAME
     try:
         data = yaml_data.load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise FigureTextsError(f"{TEXTS_NAME}: cannot be read: {error}") from None
+    except yaml.YAMLError as error:
+        raise FigureTextsError(yaml_data.yaml_error(TEXTS_NAME, error)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise FigureTextsError(f"{TEXTS_NAME}: cannot be read ({error}); save it as UTF-8 text") from None
     return check(data)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from docs_tools import project as project_module
 from docs_tools.markdown.fingerprint import COMMAND
 from docs_tools.markdown.front_matter import PageError
+from docs_tools.translation import reader_texts
 from docs_tools.translation.glossary import GlossaryError
 from docs_tools.translation.scaffold import ScaffoldError, add_language
 from docs_tools.translation.stamp import StampError, page_of, stamp
@@ -78,10 +79,11 @@ def command_status(project: project_module.Project, arguments: argparse.Namespac
         allowed.add(State.OUTDATED)
     if arguments.allow_missing:
         allowed.add(State.MISSING)
-    print(report(project, statuses, allowed, unused_sources(state) if not arguments.selection else []))
+    texts = reader_texts.problems(project, languages)
+    print(report(project, statuses, allowed, unused_sources(state) if not arguments.selection else [], texts))
     everything = [status for pages in statuses.values() for status in pages]
     print(f"Checked {len(everything)} page(s) in {len(statuses)} language(s) in {time.perf_counter() - started:.2f} s.")
-    return 1 if failing(everything, allowed) else 0
+    return 1 if failing(everything, allowed) or texts else 0
 
 
 def command_stamp(project: project_module.Project, arguments: argparse.Namespace) -> int:

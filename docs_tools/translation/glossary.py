@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from docs_tools.project import yaml_error
+from docs_tools.yaml_data import yaml_error
 
 GLOSSARY_NAME = "translation_glossary.yml"
 """The glossary, next to mkdocs.yml."""

@@ -78,8 +78,10 @@ def load(path: Path) -> dict[str, dict[str, Message]]:
     """Every language's messages, checked."""
     try:
         data = yaml_data.load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise MessagesError(f"{path.name}: cannot be read: {error}") from None
+    except yaml.YAMLError as error:
+        raise MessagesError(yaml_data.yaml_error(path.name, error)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise MessagesError(f"{path.name}: cannot be read ({error}); save it as UTF-8 text") from None
     if not isinstance(data, dict):
         raise MessagesError(f"{path.name}: must map language codes to messages")
     messages = {}

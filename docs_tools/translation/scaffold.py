@@ -20,7 +20,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs_static_i18n.config import RE_LOCALE
 
 from docs_tools.figures.texts import TEXTS_NAME
-from docs_tools.project import CONFIG_NAME, Project, ProjectError, load, nav_labels, yaml_error
+from docs_tools.project import CONFIG_NAME, Project, ProjectError, load, nav_labels
+from docs_tools.yaml_data import yaml_error
 
 KEEP_FILE = ".gitkeep"
 

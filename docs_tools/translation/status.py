@@ -84,9 +84,10 @@ def _details(project: Project, status: PageStatus) -> list[str]:
 
 
 def report(project: Project, statuses: dict[str, list[PageStatus]], allowed: set[State],
-           unused: Sequence[str] = ()) -> str:
+           unused: Sequence[str] = (), texts: Sequence[str] = ()) -> str:
     """The text `status` prints: per language one summary line, then each page that is not up to date with what to
-    do about it (with the English changes of outdated pages, section by section, when asked for)."""
+    do about it (with the English changes of outdated pages, section by section, when asked for); then the texts
+    readers see outside the pages that are missing or untranslated (`texts`, see `reader_texts`)."""
     out: list[str] = []
     for code, pages in statuses.items():
         counts = Counter(status.state for status in pages)
@@ -102,11 +103,16 @@ def report(project: Project, statuses: dict[str, list[PageStatus]], allowed: set
         out.append("No translation is stamped against these English texts any more; delete them:")
         out.extend(f"  {path}" for path in unused)
         out.append("")
+    if texts:
+        out.append("Texts readers see outside the pages:")
+        out.extend(f"  {text}" for text in texts)
+        out.append("")
     everything = [status for pages in statuses.values() for status in pages]
     bad = failing(everything, allowed)
     tolerated = [status for status in everything if status.states and not status.states - allowed]
-    if bad:
-        out.append(f"{len(bad)} page(s) need work; status exits with 1.")
+    if bad or texts:
+        work = [f"{len(bad)} page(s)"] * bool(bad) + [f"{len(texts)} text(s)"] * bool(texts)
+        out.append(f"{' and '.join(work)} need work; status exits with 1.")
     else:
         out.append("Every translation is up to date." if not tolerated else
                    f"Nothing else to do; {len(tolerated)} page(s) allowed by "

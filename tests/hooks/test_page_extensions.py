@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests import mkdocs_site
+from tests.trees import copy_project
 
 CONFIG = """\
 site_name: Page extensions test
@@ -81,3 +82,15 @@ def test_malformed_figure_words_stop_the_build_naming_the_file(site):
     built = build(site, "# Page\n")
     assert built.error is not None
     assert any(message.startswith("figure_texts.yml:") for message in built.messages("ERROR")), built.text
+
+
+def test_in_the_multilingual_build_a_translated_pages_include_error_names_its_line_in_the_file(tmp_path):
+    """The translated page has front matter, which MkDocs takes off before the extensions read the page."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "pt" / "responses.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    assert lines[0] == "---"
+    lines.insert(22, "{!> ../../../docs_src/nope.py !}")
+    page.write_text("\n".join(lines), encoding="utf-8")
+    built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
+    assert page_errors(built) == ["docs/pt/responses.md:23: include '../../../docs_src/nope.py': file not found"]
