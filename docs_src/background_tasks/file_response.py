@@ -33,7 +33,7 @@ async def download_export(request: Request) -> Response:
         )
     path = await anyio.to_thread.run_sync(write_export, content)
     task = Task(remove_export, path)
-    # No byte ranges: a range past the end would get 416, and no task would run.
+    # No ranges: one ending past the end of the file gets 416, and no task runs.
     return FileResponse(
         path, filename=filename, background=task, allow_range_requests=False
     )

@@ -1,5 +1,6 @@
 import hashlib
 import logging
+import threading
 import uuid
 
 from lilya.apps import Lilya
@@ -12,12 +13,14 @@ log = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024  # the largest upload accepted: 10 MiB
 MAX_RECORDS = 1000  # uploads remembered; the oldest is forgotten first
 uploads: dict[str, dict[str, object]] = {}
+records = threading.Lock()  # handlers and tasks (in worker threads) share them
 
 
 def remember(upload_id: str, record: dict[str, object]) -> None:
-    uploads[upload_id] = record
-    while len(uploads) > MAX_RECORDS:
-        del uploads[next(iter(uploads))]
+    with records:
+        uploads[upload_id] = record
+        while len(uploads) > MAX_RECORDS:
+            del uploads[next(iter(uploads))]
 
 
 async def read_upload(request: Request) -> bytearray | None:
@@ -34,11 +37,11 @@ async def read_upload(request: Request) -> bytearray | None:
 
 
 def process_upload(upload_id: str, content: bytearray) -> None:
-    remember(upload_id, {
-        "status": "done",
-        "size": len(content),
-        "sha256": hashlib.sha256(content).hexdigest(),
-    })
+    done = {"status": "done", "size": len(content)}
+    done["sha256"] = hashlib.sha256(content).hexdigest()
+    with records:
+        if upload_id in uploads:  # not forgotten while it waited
+            uploads[upload_id] = done
     log.info("upload %s processed", upload_id)
 
 
@@ -59,9 +62,10 @@ async def accept_upload(request: Request) -> JSONResponse:
 
 async def upload_status(request: Request) -> JSONResponse:
     upload_id = request.path_params["upload_id"]
-    if upload_id not in uploads:
+    record = uploads.get(upload_id)
+    if record is None:
         return JSONResponse({"detail": "unknown upload"}, status_code=404)
-    return JSONResponse({"id": upload_id, **uploads[upload_id]})
+    return JSONResponse({"id": upload_id, **record})
 
 
 app = Lilya(

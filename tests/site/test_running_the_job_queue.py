@@ -28,10 +28,13 @@ def page_commands() -> list[list[str]]:
 
 
 def test_the_pages_commands_accept_an_upload_and_report_it_done(tmp_path):
-    mkdir, redis_command, scanner_command, worker_command, web_command, post, get = page_commands()
-    assert mkdir[:4] == ["mkdir", "-m", "700", "-p"] and redis_command[0] == "redis-server", (mkdir, redis_command)
+    mkdir, chmod, redis_command, scanner_command, worker_command, web_command, post, get = page_commands()
+    assert mkdir[:2] == ["mkdir", "-p"] and chmod[:2] == ["chmod", "700"] and chmod[2] == mkdir[2], (mkdir, chmod)
+    assert redis_command[0] == "redis-server", redis_command
     folder = tmp_path / "redis"
+    folder.mkdir(mode=0o755)  # made earlier, as anyone's folder
     subprocess.run([*mkdir[:-1], str(folder)], check=True, timeout=TIMEOUT)
+    subprocess.run([*chmod[:-1], str(folder)], check=True, timeout=TIMEOUT)
     assert folder.stat().st_mode & 0o777 == 0o700  # the append-only files are no one else's to read or replace
     port = free_port()
     redis_args = [str(folder) if arg == mkdir[-1] else arg for arg in redis_command]
@@ -65,3 +68,11 @@ def test_the_pages_commands_accept_an_upload_and_report_it_done(tmp_path):
     answer = json.loads(asked.stdout)
     readme = (ROOT / "README.md").read_bytes()
     assert (answer["status"], answer["size"], answer["verdict"]) == ("done", len(readme), "clean"), answer
+
+
+def test_without_bind_and_a_configuration_file_redis_listens_on_every_interface(tmp_path):
+    """What the page's `--bind 127.0.0.1 -::1` changes."""
+    port = free_port()
+    with running(["redis-server", "--port", str(port), "--dir", str(tmp_path), "--save", ""], READY):
+        with redis.Redis(port=port) as client:
+            assert client.config_get("bind") == {"bind": "* -::*"}

@@ -74,7 +74,8 @@ def test_head_has_the_headers_of_get_and_creates_no_file_that_no_task_would_remo
     assert recorder.timeline.of("task-start") == ["remove_export"]  # the GET's only
 
 
-@pytest.mark.parametrize("byte_range", ["bytes=100-200", "bytes=0-3"], ids=["past-the-end", "inside"])
+@pytest.mark.parametrize("byte_range", ["bytes=100-200", "bytes=0-100", "bytes=0-3"],
+                         ids=["past-the-end", "ending-past-the-end", "inside"])
 def test_a_range_request_gets_the_whole_file_and_the_export_is_removed(recorder, created_files, byte_range):
     result = call_asgi(file_response.app, recorder.timeline, "GET", "/exports/ana", headers={"range": byte_range})
     assert (result.status, result.body) == (200, b"All the data of ana\n")

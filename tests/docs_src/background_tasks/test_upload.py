@@ -1,5 +1,7 @@
 import hashlib
 import importlib.util
+import sys
+import threading
 
 import httpx2
 import pytest
@@ -151,3 +153,54 @@ def test_an_upload_past_the_cap_makes_the_oldest_one_unknown(monkeypatch):
                  for _ in range(3)]
     assert call_asgi(upload.app, Timeline(), "GET", first).status == 404
     assert len(upload.uploads) == 2
+
+
+def test_an_upload_forgotten_before_its_task_ran_stays_forgotten(monkeypatch):
+    monkeypatch.setattr(upload, "MAX_RECORDS", 1)
+    upload.remember("first", {"status": "processing"})
+    upload.remember("second", {"status": "processing"})
+    upload.process_upload("first", bytearray(CONTENT))
+    assert upload.uploads == {"second": {"status": "processing"}}
+    assert call_asgi(upload.app, Timeline(), "GET", "/uploads/first").status == 404
+
+
+def test_records_stay_whole_when_handlers_and_tasks_write_them_at_once(monkeypatch):
+    """Tasks write the records from worker threads while handlers write them on the event loop. Threads take turns
+    every microsecond here, so that they meet inside `remember` and `process_upload` many times."""
+    monkeypatch.setattr(upload, "MAX_RECORDS", 50)
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def write(thread: int) -> None:
+        start.wait(TIMEOUT)
+        try:
+            for number in range(3000):
+                upload.remember(f"{thread}-{number}", {"status": "processing"})
+                upload.process_upload(f"{thread}-{number - 25}", bytearray(b"x"))
+        except BaseException as error:  # noqa: BLE001 - any error in a thread fails the test
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=write, args=(thread,)) for thread in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(TIMEOUT * 6)
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == [] and len(upload.uploads) == 50
+
+
+@pytest.mark.parametrize("write", [lambda: upload.remember("a", {"status": "processing"}),
+                                   lambda: upload.process_upload("a", bytearray(b"x"))], ids=["remember", "task"])
+def test_records_are_written_only_while_holding_their_lock(write):
+    upload.remember("a", {"status": "old"})
+    with upload.records:
+        writer = threading.Thread(target=write)
+        writer.start()
+        writer.join(0.5)  # unlocked, the write takes microseconds
+        assert writer.is_alive() and upload.uploads == {"a": {"status": "old"}}
+    writer.join(TIMEOUT)
+    assert not writer.is_alive() and upload.uploads["a"]["status"] != "old"
