@@ -112,7 +112,10 @@ def command_new_language(project: project_module.Project, arguments: argparse.Na
     print(f"Added {added.code} ({added.name}):")
     print(f"  {project_module.CONFIG_NAME}:{added.config_line}: the language entry; translate its site_name,")
     print("    site_description, colour toggle names and nav_translations values")
-    print(f"  {project.shown(added.messages)}: the '{added.code}' block, to translate")
+    print(f"  {project.shown(added.messages)}: the '{added.code}' block, a copy of English's, to translate")
+    if added.figures is not None:
+        print(f"  {project.shown(added.figures)}: the '{added.code}' block of the figures' words, a copy of English's, "
+              "to translate")
     print(f"  {project.shown(added.folder)}/: the pages go here, with the same paths as in English")
     print(f"Next: {COMMAND} status {added.code} --allow-missing")
     return 0

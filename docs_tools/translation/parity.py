@@ -81,10 +81,23 @@ def _alignment(english: Sequence[object], translated: Sequence[object]) -> Opcod
 
 
 def _heading_alignment(english: list[Heading], translated: list[Heading]) -> Opcodes:
-    """Which headings correspond: one to one when the counts match, else the best alignment of their levels."""
+    """Which headings correspond: one to one when the counts match; else by their ids, which translations keep, so
+    that a section English inserted or removed is the one reported, not its neighbours (runs of as many headings on
+    each side then pair up one to one, other runs by their levels); else, when no id matches, the best alignment of
+    their levels."""
     if len(english) == len(translated):
         return [("replace", 0, len(english), 0, len(translated))]
-    return _alignment([h.level for h in english], [h.level for h in translated])
+    by_id = _alignment([(h.level, h.id) for h in english], [(h.level, h.id) for h in translated])
+    if not any(tag == "equal" for tag, *_ in by_id):
+        return _alignment([h.level for h in english], [h.level for h in translated])
+    refined: Opcodes = []
+    for tag, i1, i2, j1, j2 in by_id:
+        if tag != "replace" or i2 - i1 == j2 - j1:
+            refined.append((tag, i1, i2, j1, j2))
+            continue
+        levels = _alignment([h.level for h in english[i1:i2]], [h.level for h in translated[j1:j2]])
+        refined.extend((sub, i1 + a1, i1 + a2, j1 + b1, j1 + b2) for sub, a1, a2, b1, b2 in levels)
+    return refined
 
 
 def _walk(

@@ -37,6 +37,8 @@ class Scaffolded:
     config_line: int
     folder: Path
     messages: Path
+    figures: Path | None
+    """The figures' words file, when the project has one and it was given the new language's block."""
 
 
 def known_codes() -> list[str]:
@@ -165,4 +167,4 @@ def add_language(project: Project, code: str, name: str | None = None) -> Scaffo
     folder.mkdir(parents=True, exist_ok=True)
     if not any(folder.iterdir()):
         (folder / KEEP_FILE).write_text("", encoding="utf-8")
-    return Scaffolded(code, name, line, folder, messages_path)
+    return Scaffolded(code, name, line, folder, messages_path, figures_path if figures_text is not None else None)

@@ -60,6 +60,8 @@ def stamp(project: Project, state: TranslationState, language: str, page: str) -
     translated = project.page_path(language, page)
     english = project.page_path(project.default_language, page)
     shown = project.shown(translated)
+    if not translated.is_file() and not english.is_file():
+        raise StampError(f"{shown}: no such page, and no {project.shown(english)} to translate; check the path")
     if not translated.is_file():
         raise StampError(f"{shown}: no such page; translate {project.shown(english)} into it first")
     if not english.is_file():

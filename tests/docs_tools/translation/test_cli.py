@@ -114,6 +114,8 @@ def test_new_language_from_the_command_line(tree, status, run):
     result = run("--project", str(tree.root), "new-language", "it")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[0] == "Added it (Italiano):"
+    assert "  translation_messages.yml: the 'it' block, a copy of English's, to translate" in result.stdout
+    assert "  figure_texts.yml: the 'it' block of the figures' words, a copy of English's, to translate" in result.stdout
     after = status("it", "--allow-missing")
     assert after.returncode == 1  # its messages are English copies until translated: status says which
     assert "  translation_messages.yml: it.not_translated: the same text as 'en'; translate it" in after.stdout

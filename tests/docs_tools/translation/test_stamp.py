@@ -98,11 +98,15 @@ def test_a_drifted_page_is_refused_with_its_differences_and_left_as_it_was(tree)
 
 
 def test_missing_and_orphan_pages_are_refused(tree):
+    tree.write("en", "other.md", "# Other\n")
     with pytest.raises(StampError, match=r"^docs/pt/other.md: no such page; translate docs/en/other.md into it first$"):
         do_stamp(tree, page="other.md")
     tree.write("pt", "orphan.md", PORTUGUESE)
     with pytest.raises(StampError, match=r"^docs/pt/orphan.md: docs/en/orphan.md does not exist, so there is nothing"):
         do_stamp(tree, page="orphan.md")
+    with pytest.raises(StampError, match=r"^docs/pt/nope.md: no such page, and no docs/en/nope.md to translate; "
+                                         r"check the path$"):
+        do_stamp(tree, page="nope.md")
 
 
 @pytest.mark.parametrize(
@@ -126,3 +130,20 @@ def test_page_arguments_relative_to_the_project_or_the_current_folder(tree):
     assert page_of(project, "docs/pt/page.md", tree.root / "docs") == ("pt", "page.md")
     assert page_of(project, "page.md", tree.root / "docs" / "pt") == ("pt", "page.md")
     assert page_of(project, str(tree.root / "docs" / "ru" / "a" / "b.md"), tree.root) == ("ru", "a/b.md")
+
+
+def test_a_section_english_inserted_is_reported_missing_and_the_others_keep_their_pairs(tree):
+    """Headings pair up by the ids translations keep, not by position: the advice is to add the new section, not to
+    rename the one after it."""
+    english_v1 = "# Tasks\n\nIntro.\n\n## Usage\n\nUse it.\n\n## Technical information\n\nDetails.\n"
+    english_v2 = english_v1.replace("## Technical", "## Errors\n\nWhen it fails.\n\n## Technical")
+    portuguese = ("# Tarefas { #tasks }\n\nIntro.\n\n## Utilização { #usage }\n\nUse.\n\n"
+                  "## Informação técnica { #technical-information }\n\nDetalhes.\n")
+    tree.write("en", "inserted.md", english_v1)
+    tree.translate("pt", "inserted.md", portuguese, english_v1)
+    tree.write("en", "inserted.md", english_v2)
+    with pytest.raises(StampError) as refused:
+        do_stamp(tree, page="inserted.md")
+    assert str(refused.value).split("\n")[1:] == [
+        "  docs/pt/inserted.md:13: heading missing: English has '## Errors' (level 2, docs/en/inserted.md:9) and this "
+        "page has no counterpart; add its translation before line 13 ('## Informação técnica')"]
