@@ -33,9 +33,11 @@ def home_url(site_url: str | None, language: str, default: str) -> str:
     return base if language == default else f"{base}{language}/"
 
 
-def localise(output: str, message: Message, home: str) -> str:
-    """The 404 page with the message as its heading and text, linking to `home`."""
-    return not_found_heading(output, f"<h1>{html.escape(message.title)}</h1>\n<p>{message.html(home)}</p>")
+def localise(output: str, message: Message, home: str, written_in: str | None = None) -> str:
+    """The 404 page with the message as its heading and text, linking to `home`; `written_in` marks them as written
+    in another language than the page's (a translation's message still a copy of English's)."""
+    lang = "" if written_in is None else f' lang="{html.escape(written_in)}"'
+    return not_found_heading(output, f"<h1{lang}>{html.escape(message.title)}</h1>\n<p{lang}>{message.html(home)}</p>")
 
 
 def written(output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -45,8 +47,11 @@ def written(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != TEMPLATE or build is None or not output.strip():
         return output
     try:
-        message = for_language(load(root_of(config) / MESSAGES_NAME), build.language, "not_found")
-        output = localise(output, message, home_url(config.site_url, build.language, build.default))
+        messages = load(root_of(config) / MESSAGES_NAME)
+        message = for_language(messages, build.language, "not_found")
+        english = messages.get(build.default, {}).get("not_found")
+        written_in = build.default if not build.is_default and message == english else None
+        output = localise(output, message, home_url(config.site_url, build.language, build.default), written_in)
     except (MessagesError, ThemeChanged) as error:
         raise PluginError(str(error)) from None
     if build.is_default:

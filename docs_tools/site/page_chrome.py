@@ -27,11 +27,15 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     build = language_build(config)
     language = build.language if build is not None else config.theme["language"]
     try:
-        message = for_language(load(root_of(config) / MESSAGES_NAME), language, "page_chrome")
+        messages = load(root_of(config) / MESSAGES_NAME)
+        message = for_language(messages, language, "page_chrome")
     except MessagesError as error:
         raise PluginError(str(error)) from None
     config.extra["generator"] = False
     config.copyright = message.html(THEME_URL)
+    default = build.default if build is not None else language
+    if language != default and message == messages.get(default, {}).get("page_chrome"):
+        config.copyright = f'<span lang="{default}">{config.copyright}</span>'  # still a copy of the English line
     toc = config.mdx_configs.setdefault("toc", {})
     toc["permalink_title"] = message.labels["permalink"]
     return config

@@ -103,6 +103,12 @@ class TranslatedPages:
         except MessagesError as error:
             raise _plugin_error(error) from None
 
+    def _written_in(self, build: LanguageBuild, kind: str) -> str:
+        """The language a message is written in: English while the translation's text is still a copy of English's
+        (as `new-language` leaves it), so that screen readers read it as English."""
+        english = self.messages.get(build.default, {}).get(kind)
+        return build.default if self._message(build, kind) == english else build.language
+
     def markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page's Markdown with its links to missing sections sent to English, and its banner under the title
         if it needs one; the section-marks extension (`docs_tools.extensions.section_marks`) is told which of its
@@ -165,9 +171,9 @@ class TranslatedPages:
     def _not_translated(self, build: LanguageBuild, page: Page) -> str:
         message = self._message(build, "not_translated")
         if self.guide is None:
-            return banner("not_translated", message, "", build.language)
+            return banner("not_translated", message, "", self._written_in(build, "not_translated"))
         guide = posixpath.relpath(f"{build.default}/{self.guide}", posixpath.dirname(page.file.src_uri) or ".")
-        return banner("not_translated", message, message.markdown(guide), build.language)
+        return banner("not_translated", message, message.markdown(guide), self._written_in(build, "not_translated"))
 
     def _outdated(self, build: LanguageBuild, page: Page, markdown: str, marks: list[tuple[str, str]]) -> str | None:
         name = self._name(build, page)
@@ -193,7 +199,7 @@ class TranslatedPages:
             if not changes:
                 return None  # only blank lines or line endings changed: nothing a reader could miss
             text = f"{text}\n\n{self._changed_sections(build, markdown, changes, url, marks)}"
-        return banner("outdated", message, text, build.language)
+        return banner("outdated", message, text, self._written_in(build, "outdated"))
 
     def _changed_sections(self, build: LanguageBuild, markdown: str, changes, url: str,
                           marks: list[tuple[str, str]]) -> str:
@@ -220,7 +226,7 @@ class TranslatedPages:
                              lists[Change.REMOVED])
 
     def _mark(self, build: LanguageBuild, kind: str, href: str) -> str:
-        return section_mark(kind, self._message(build, kind), href, build.language, build.default)
+        return section_mark(kind, self._message(build, kind), href, self._written_in(build, kind), build.default)
 
     def output(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """The page as written: the content of an English page served in a translation marked as English."""

@@ -31,3 +31,10 @@ def test_a_theme_without_that_heading_stops_with_what_to_update():
     with pytest.raises(ThemeChanged, match="404 heading '<h1>404 - Not found</h1>' any more; update "
                                            "not_found_heading"):
         localise("<main><h1>Oops</h1></main>", MESSAGE, "/")
+
+
+def test_a_message_still_in_english_is_marked_english():
+    page = f"<main>{NOT_FOUND_HEADING}</main>"
+    assert localise(page, MESSAGE, "/de/", written_in="en") == (
+        '<main><h1 lang="en">Página não encontrada</h1>\n<p lang="en">Volte à <a href="/de/">página inicial</a>.</p>'
+        "</main>")

@@ -39,3 +39,12 @@ def test_a_theme_page_without_html_lang_stops_the_build_naming_the_patch(config)
     config.plugins["i18n"].current_language = "ru"
     with pytest.raises(PluginError, match=r"update page_in\(\)"):
         page_chrome.in_language("<html><body>x</body></html>", config)
+
+
+def test_a_credit_line_still_in_english_is_marked_english(config, tmp_path, monkeypatch):
+    messages = load(PROJECT.messages_path)
+    monkeypatch.setattr(page_chrome, "load", lambda path: {**messages, "ru": messages["en"]})
+    config.plugins["i18n"].current_language = "ru"
+    page_chrome.configure(config)
+    english = messages["en"]["page_chrome"].html(page_chrome.THEME_URL)
+    assert config.copyright == f'<span lang="en">{english}</span>'
