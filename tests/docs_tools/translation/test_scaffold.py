@@ -130,6 +130,6 @@ def test_further_languages_each_added_in_one_step_build_strictly(tmp_path):
         assert "translation-not-translated" in home
         assert f'hreflang="{code}"' in home
         not_found = (site / code / "404.html").read_text(encoding="utf-8")
-        assert "<h1>Page not found</h1>" in not_found and f'<html lang="{code}"' in not_found
+        assert '<h1 lang="en">Page not found</h1>' in not_found and f'<html lang="{code}"' in not_found
         assert (site / code / "search" / "search_index.json").is_file()
         assert not (site / code / ".gitkeep").exists()
