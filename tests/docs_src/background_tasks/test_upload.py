@@ -71,7 +71,9 @@ def test_graceful_shutdown_waits_for_the_running_task(recorder):
     assert [item["status"] for item in upload.uploads.values()] == ["done"]
 
 
-def test_a_graceful_shutdown_timeout_cancels_the_running_task(recorder):
+def test_a_graceful_shutdown_timeout_stops_waiting_for_the_running_task(recorder):
+    """The server stops waiting for the `def` task (the recorder sees the wait cancelled); what then becomes of the
+    task's body on a real uvicorn process is proven in tests/behaviour/test_graceful_shutdown_timeout.py."""
     gate = recorder.hold_tasks()  # not opened before the shutdown: the task is still running when the timeout ends
     with serve(upload.app, timeout_graceful_shutdown=0.5) as served:
         with httpx2.Client(base_url=served.url, timeout=TIMEOUT) as client:
