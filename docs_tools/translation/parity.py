@@ -427,9 +427,12 @@ class ParityChecker:
             self._glossary = load_glossary(self.project.root / GLOSSARY_NAME)
         return self._glossary
 
-    def check_page(self, language: str, page: str, against: Outline | None = None) -> list[Difference]:
+    def check_page(self, language: str, page: str, against: Outline | None = None,
+                   checks: frozenset[str] | None = None) -> list[Difference]:
         """Every difference of docs/<language>/<page> from the English text it was stamped against (or from
-        `against`, e.g. today's English page when stamping); both pages must exist."""
+        `against`, e.g. today's English page when stamping); both pages must exist. `checks` names the kinds of
+        comparison to make ('headings', 'links', ...; all by default); what keeps a page from being read is always
+        reported."""
         current = self.state.english(page)
         translated = self.state.page(language, page)
         assert current is not None and translated is not None, page
@@ -449,10 +452,14 @@ class ParityChecker:
                      {line: reason for line, (_, reason) in broken.items()} if against is current else {})
         for check in (_front_matter, _includes, _code_blocks, _headings, _links, _admonitions):
             kind = check.__name__.strip("_").replace("_", " ")
-            found.extend(replace(difference, kind=difference.kind or kind) for difference in check(pair))
-        found.extend(replace(difference, kind="anchors") for difference in self._anchors(language, page, translated))
-        found.extend(Difference(translated.path, variant.line, self.glossary.message(variant), "terminology")
-                     for variant in self.glossary.variants(language, translated.prose))
+            if checks is None or kind in checks:
+                found.extend(replace(difference, kind=difference.kind or kind) for difference in check(pair))
+        if checks is None or "anchors" in checks:
+            found.extend(replace(difference, kind="anchors")
+                         for difference in self._anchors(language, page, translated))
+        if checks is None or "terminology" in checks:
+            found.extend(Difference(translated.path, variant.line, self.glossary.message(variant), "terminology")
+                         for variant in self.glossary.variants(language, translated.prose))
         return sorted(set(found))
 
     def _broken_includes(self, page: Outline) -> dict[int, tuple[str, str]]:

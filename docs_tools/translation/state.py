@@ -83,6 +83,8 @@ BREAKING = frozenset({"page", "empty", "stamp", "heading ids"})
 bytes, its front matter, a fence never closed), an empty page, a stamp that is not a fingerprint or names an English
 text the project does not have, a heading whose id is not the English one (links to it would go astray). The build
 serves the English page in its place, and a strict build stops, with the message `status` gives."""
+BREAKING_CHECKS = frozenset({"headings"})
+"""The comparisons that can find one of BREAKING's kinds (the others come from reading the page and its stamp)."""
 
 
 @dataclass
@@ -228,8 +230,11 @@ class TranslationState:
         """Whether docs/<language>/<page> is missing, orphan, unstamped, outdated (with the English changes when
         `diffs`) or drifted (with each difference), or up to date. A page, or its English page, that cannot be read
         is drifted, with the file, the line and why."""
+        return self._status_or_unreadable(language, page, diffs, None)
+
+    def _status_or_unreadable(self, language: str, page: str, diffs: bool, checks: frozenset[str] | None) -> PageStatus:
         try:
-            return self._status(language, page, diffs)
+            return self._status(language, page, diffs, checks)
         except PageError as error:
             status = PageStatus(language, page, {State.DRIFTED})
             status.differences.append(Difference(error.path, error.line, error.reason, "page"))
@@ -237,11 +242,11 @@ class TranslationState:
 
     def breaking(self, language: str, page: str) -> list[Difference]:
         """What keeps docs/<language>/<page> from readers (see BREAKING); empty when it can be published."""
-        status = self.status(language, page, diffs=False)
+        status = self._status_or_unreadable(language, page, False, BREAKING_CHECKS)
         found = [difference for difference in status.differences if difference.kind in BREAKING]
         return found if status.unknown_stamp is None else [status.unknown_stamp, *found]
 
-    def _status(self, language: str, page: str, diffs: bool) -> PageStatus:
+    def _status(self, language: str, page: str, diffs: bool, checks: frozenset[str] | None) -> PageStatus:
         status = PageStatus(language, page)
         if not self.project.page_path(language, page).is_file():
             status.states.add(State.MISSING)
@@ -259,7 +264,7 @@ class TranslationState:
                 f"this page is empty: translate {english} into it, or delete it so that readers get the English page"),
                 "empty"))
             return status
-        status.differences = self.parity.check_page(language, page)
+        status.differences = self.parity.check_page(language, page, checks=checks)
         status.stamp, status.english = basis.stamp, basis.current_stamp
         status.origin, status.note = basis.origin, basis.note
         if basis.stamp_error is not None:
@@ -280,7 +285,7 @@ class TranslationState:
             if status.differences and basis.origin.found:
                 # The translator has begun the update: what differs from the stamped text but not from today's
                 # English page is work in progress; drift is what differs from both.
-                remaining = self.parity.check_page(language, page, against=basis.current)
+                remaining = self.parity.check_page(language, page, against=basis.current, checks=checks)
                 both = {(difference.line, difference.kind) for difference in remaining}
                 status.differences = [d for d in status.differences if (d.line, d.kind) in both]
                 status.ready = not remaining
