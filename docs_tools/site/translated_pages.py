@@ -52,6 +52,7 @@ GUIDE_KEY = "translators_guide"
 """The key under `extra:` in mkdocs.yml that names the translators' guide, a page path relative to each language's
 folder."""
 
+
 def _plugin_error(error: Exception) -> PluginError:
     return PluginError(str(error))
 

@@ -68,8 +68,5 @@ def test_a_mark_is_a_warning_in_the_readers_language_that_search_skips():
     )
 
 
-
-
-
 def test_a_title_that_looks_like_a_list_stays_text():
     assert section_lists(OUTDATED, "en", [], [], [Listed("1. Install", None)]) == "Gone:\n\n- <span>1. Install</span>"
