@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from docs_tools.project import root_of
 from docs_tools.site.language_build import language_build
 from docs_tools.site.theme_patches import ThemeChanged, not_found_heading
-from docs_tools.translation.messages import MESSAGES_NAME, Message, MessagesError, for_language, load
+from docs_tools.translation.messages import MESSAGES_NAME, Message, MessagesError, for_language, load, written_in
 
 TEMPLATE = "404.html"
 
@@ -49,9 +49,9 @@ def written(output: str, template_name: str, config: MkDocsConfig) -> str:
     try:
         messages = load(root_of(config) / MESSAGES_NAME)
         message = for_language(messages, build.language, "not_found")
-        english = messages.get(build.default, {}).get("not_found")
-        written_in = build.default if not build.is_default and message == english else None
-        output = localise(output, message, home_url(config.site_url, build.language, build.default), written_in)
+        language = written_in(messages, build.language, "not_found", build.default)
+        output = localise(output, message, home_url(config.site_url, build.language, build.default),
+                          None if language == build.language else language)
     except (MessagesError, ThemeChanged) as error:
         raise PluginError(str(error)) from None
     if build.is_default:

@@ -17,7 +17,7 @@ from docs_tools.project import root_of
 from docs_tools.site.language_build import language_build
 from docs_tools.site.not_found import TEMPLATE as NOT_FOUND
 from docs_tools.site.theme_patches import ThemeChanged, page_in
-from docs_tools.translation.messages import MESSAGES_NAME, MessagesError, for_language, load
+from docs_tools.translation.messages import MESSAGES_NAME, MessagesError, for_language, load, written_in
 
 THEME_URL = "https://squidfunk.github.io/mkdocs-material/"
 
@@ -34,8 +34,9 @@ def configure(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["generator"] = False
     config.copyright = message.html(THEME_URL)
     default = build.default if build is not None else language
-    if language != default and message == messages.get(default, {}).get("page_chrome"):
-        config.copyright = f'<span lang="{default}">{config.copyright}</span>'  # still a copy of the English line
+    credit_language = written_in(messages, language, "page_chrome", default)
+    if credit_language != language:
+        config.copyright = f'<span lang="{credit_language}">{config.copyright}</span>'  # still a copy of English
     toc = config.mdx_configs.setdefault("toc", {})
     toc["permalink_title"] = message.labels["permalink"]
     return config

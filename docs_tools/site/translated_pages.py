@@ -42,7 +42,7 @@ from docs_tools.site.language_build import LanguageBuild, language_build
 from docs_tools.site.page_extensions import SECTION_MARKS
 from docs_tools.site.theme_patches import ThemeChanged, content_in
 from docs_tools.translation.banners import Listed, after_title, banner, section_lists, section_mark
-from docs_tools.translation.messages import MESSAGES_NAME, MessagesError, for_language, load
+from docs_tools.translation.messages import MESSAGES_NAME, MessagesError, for_language, load, written_in
 from docs_tools.translation.section_links import link_targets, to_english
 from docs_tools.translation.state import Origin, TranslationState
 
@@ -105,10 +105,9 @@ class TranslatedPages:
             raise _plugin_error(error) from None
 
     def _written_in(self, build: LanguageBuild, kind: str) -> str:
-        """The language a message is written in: English while the translation's text is still a copy of English's
-        (as `new-language` leaves it), so that screen readers read it as English."""
-        english = self.messages.get(build.default, {}).get(kind)
-        return build.default if self._message(build, kind) == english else build.language
+        """The language a message is written in, for screen readers (see `messages.written_in`)."""
+        self._message(build, kind)  # a missing message stops the build with what to do
+        return written_in(self.messages, build.language, kind, build.default)
 
     def markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page's Markdown with its links to missing sections sent to English, and its banner under the title

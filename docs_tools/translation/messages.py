@@ -98,3 +98,10 @@ def for_language(messages: dict[str, dict[str, Message]], language: str, kind: s
         raise MessagesError(f"{MESSAGES_NAME}: no messages for '{language}'; copy the 'en' block, rename it "
                             f"'{language}' and translate it")
     return messages[language][kind]
+
+
+def written_in(messages: dict[str, dict[str, Message]], language: str, kind: str, default: str) -> str:
+    """The language `language`'s `kind` message is written in: `default` while it is still a copy of the default
+    language's (as `new-language` leaves it), so that it can be marked as such; `language` once translated."""
+    message = for_language(messages, language, kind)
+    return default if language != default and message == messages.get(default, {}).get(kind) else language

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from docs_tools.figures.texts import TEXTS_NAME, FigureTextsError
 from docs_tools.figures.texts import load as load_figure_texts
 from docs_tools.project import CONFIG_NAME, Project, nav_labels
-from docs_tools.translation.messages import KINDS, MESSAGES_NAME, MessagesError
+from docs_tools.translation.messages import KINDS, MESSAGES_NAME, MessagesError, written_in
 from docs_tools.translation.messages import load as load_messages
 
 
@@ -32,7 +32,7 @@ def _messages(project: Project, languages: Sequence[str]) -> list[str]:
                          f"'{code}' and translate it")
             continue
         found += [f"{MESSAGES_NAME}: {code}.{kind}: the same text as '{default}'; translate it"
-                  for kind in KINDS if default in messages and messages[code][kind] == messages[default][kind]]
+                  for kind in KINDS if written_in(messages, code, kind, default) != code]
     return found
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from docs_tools.translation.messages import MessagesError, for_language, load
+from docs_tools.translation.messages import MESSAGES_NAME, MessagesError, for_language, load, written_in
+from tests.mkdocs_site import ROOT
 
 GOOD = """\
 en:
@@ -61,3 +62,11 @@ def test_a_language_without_messages_is_named(tmp_path):
     assert str(caught.value) == (
         "translation_messages.yml: no messages for 'de'; copy the 'en' block, rename it 'de' and translate it"
     )
+
+
+def test_a_message_still_a_copy_of_the_default_languages_is_written_in_it():
+    messages = load(ROOT / MESSAGES_NAME)
+    copied = {**messages, "de": messages["en"]}
+    assert written_in(copied, "de", "outdated", "en") == "en"
+    assert written_in(copied, "pt", "outdated", "en") == "pt"
+    assert written_in(copied, "en", "outdated", "en") == "en"
