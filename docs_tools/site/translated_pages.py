@@ -71,13 +71,17 @@ class TranslatedPages:
         self.guide = self._guide(config)
         self.replaced: set[tuple[str, str]] = set()
         """(language, page path) of each translated page served as its English page instead."""
+        self.broken = {(language.code, page): problems for language in self.project.translations
+                       for page in self.project.pages(language.code)
+                       if (problems := [str(problem) for problem in self.state.breaking(language.code, page)])}
+        """The faults of each translated page that readers must not get, by (language, page), found once for every
+        language build."""
         if config.strict:
             self._refuse_broken()
 
     def _refuse_broken(self) -> None:
         errors = PageErrors(log, "fault(s) in translated pages that readers must not get")
-        found = [str(problem) for language in self.project.translations for page in self.project.pages(language.code)
-                 for problem in self.state.breaking(language.code, page)]
+        found = [message for problems in self.broken.values() for message in problems]
         for message in dict.fromkeys(found):  # an English page's fault is every translation's: said once
             errors.add(message)
         errors.stop_if_any()
@@ -133,7 +137,7 @@ class TranslatedPages:
     def _breaking(self, build: LanguageBuild, page: Page) -> bool:
         """Whether readers must not get this translated page; each fault is logged as a warning (a strict build
         stopped before any page, see `_refuse_broken`)."""
-        problems = self.state.breaking(build.language, self._name(build, page))
+        problems = self.broken.get((build.language, self._name(build, page)), [])
         for problem in problems:
             log.warning(f"{problem} (the English page is served in its place)")
         return bool(problems)
