@@ -5,8 +5,8 @@
 Each variant runs under uvicorn in a process of its own on 127.0.0.1, and one client posts uploads to it one after
 another (a fresh connection each, as a browser's first upload makes it):
 - `docs_src/background_tasks/upload.py`, the upload kept in memory and processed by a background task;
-- `docs_src/job_queue/web.py`, the upload stored in Redis and a job queued (an arq worker and the stand-in scanner
-  run beside it), with Redis syncing its append-only file to disk on every write (`appendfsync always`) and once
+- `docs_src/job_queue/web.py`, the upload stored in Redis and a job queued (a dramatiq worker, with dramatiq's own
+  polling delay, and the stand-in scanner run beside it), with Redis syncing its append-only file to disk on every write (`appendfsync always`) and once
   a second (`everysec`).
 The variants take turns within each round, so that they share the machine's state. Printed: the median and the 99th
 percentile of the time until the client has the 202, for a 1 KiB and a 1 MiB upload, with each queue variant's ratio
@@ -39,7 +39,7 @@ from tests.redis_server import redis_server
 
 SIZES = {"1 KiB": 1024, "1 MiB": 1024 * 1024}
 IN_PROCESS = "background task"
-POLL_DELAY = 0.5  # seconds, arq's default
+POLL_DELAY = 1.0  # seconds: at most this long between an idle dramatiq worker's looks for new jobs
 PICK_UPS = 40
 QUEUE = {"always": "job queue, fsync always", "everysec": "job queue, fsync everysec"}
 
@@ -59,8 +59,8 @@ def post_times(url: str, body: bytes, count: int) -> list[float]:
 def outcome_delays(url: str, redis_url: str, backlog: int, count: int) -> list[float]:
     """Seconds from each 202 until the worker has recorded that upload's outcome, one upload at a time, once the
     `backlog` uploads posted before have all been recorded. Each upload is posted at a random moment of the worker's
-    polling cycle (arq looks for new jobs every 0.5 s): right after the last outcome, every upload would wait a whole
-    cycle."""
+    polling cycle (an idle dramatiq worker looks for new jobs less and less often, at most 1 s apart): right after the
+    last outcome, every upload would find the worker looking at once."""
     delays = []
     with redis.Redis.from_url(redis_url) as client, httpx2.Client(timeout=TIMEOUT) as http:
         for _ in range(backlog):
@@ -86,7 +86,7 @@ def queue_deployment(folder: Path) -> Iterator[tuple[str, str]]:
     with (
         redis_server(folder / "redis") as server,
         uvicorn("docs_src.job_queue.scanner:app") as (scanner_url, _),
-        worker(server.url, scanner_url + "/scan"),
+        worker(server.url, scanner_url + "/scan", poll={}),
         uvicorn("docs_src.job_queue.web:app", env=environment(server.url)) as (url, _),
     ):
         yield url, server.url
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> None:
             queued = options.rounds * len(SIZES) * len(QUEUE) * options.requests
             delays = outcome_delays(queue_url, redis_url, queued, PICK_UPS)
     print(f"{platform.platform()}, {os.cpu_count()} CPUs; Python {platform.python_version()}, lilya {version('lilya')}, "
-          f"uvicorn {version('uvicorn')}, arq {version('arq')}, redis-py {version('redis')}, {redis_version}")
+          f"uvicorn {version('uvicorn')}, dramatiq {version('dramatiq')}, redis-py {version('redis')}, {redis_version}")
     print(f"{options.requests} uploads per variant, size and round; {options.rounds} rounds\n")
     print(f"{'time until the client has the 202':<34}{'size':>7}{'median ms':>11}{'p99 ms':>9}{'x median':>10}"
           f"{'x p99':>7}")

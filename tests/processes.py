@@ -4,6 +4,7 @@ the one way the suite runs a program of its own, so that none is left running.""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import signal
 import subprocess
@@ -22,15 +23,25 @@ class Running:
     process: subprocess.Popen[str]
     output: Lines
     """Its standard output and error, one line at a time."""
+    group: bool = False
+    """Whether it leads a process group of its own (started with `start_new_session`), whose members it forks: then
+    a crash, or a stop that has to force, ends them all."""
 
     def said(self, text: str, timeout: float = TIMEOUT) -> bool:
         """Whether a line containing `text` came within `timeout` seconds (False at once if the process ended)."""
         return self.output.wait_until(lambda lines: any(text in line for line in lines), timeout)
 
     def kill(self) -> None:
-        """End it as a crash would: SIGKILL, no chance to clean up."""
-        self.process.send_signal(signal.SIGKILL)
+        """End it as a crash would: SIGKILL, no chance to clean up (for a group, every process of it)."""
+        self._kill()
         self.process.wait(TIMEOUT)
+
+    def _kill(self) -> None:
+        if self.group:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+        else:
+            self.process.kill()
 
     def stop(self, graceful: bool = True) -> None:
         """SIGTERM (or SIGKILL when not `graceful`), SIGKILL if it is still running after TIMEOUT seconds; then read
@@ -39,12 +50,14 @@ class Running:
             if graceful:
                 self.process.terminate()
             else:
-                self.process.kill()
+                self._kill()
             try:
                 self.process.wait(TIMEOUT)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                self._kill()
                 self.process.wait(TIMEOUT)
+        if self.group:
+            self._kill()  # whatever of the group outlived its leader
         self.output.wait_for_end()
         self.process.stdout.close()
 
@@ -55,7 +68,7 @@ def start(args: Sequence[str], changed: threading.Condition | None = None, **pop
     process = subprocess.Popen(
         list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **popen
     )
-    return Running(process, read_lines(process.stdout, changed))
+    return Running(process, read_lines(process.stdout, changed), group=popen.get("start_new_session", False))
 
 
 @contextlib.contextmanager

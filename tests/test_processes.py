@@ -2,6 +2,7 @@
 is gone when its block ends."""
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +30,47 @@ def test_kill_ends_the_process_with_sigkill():
     process.kill()
     assert process.process.returncode == -9
     process.stop()
+
+
+FORK_THEN_WAIT = (
+    "import os, signal\n"
+    "child = os.fork()\n"
+    "if child == 0:\n"
+    "    os.write(1, f'child {os.getpid()}\\n'.encode())  # one write: the two processes share the pipe\n"
+    "    signal.pause()\n"
+    "signal.signal(signal.SIGTERM, lambda *_: os._exit(0))  # a leader that leaves its child behind\n"
+    "os.write(1, b'ready\\n')\n"
+    "signal.pause()\n"
+)
+
+
+def forked_child(process) -> int:
+    assert process.said("child") and process.said("ready"), process.output
+    return int(next(line for line in process.output.lines if line.startswith("child")).split()[1])
+
+
+def gone(pid: int) -> bool:
+    """Ended: no such process, or a zombie (dead, its exit status not yet collected by whoever adopted it)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return True
+    return stat.rpartition(")")[2].split()[0] == "Z"
+
+
+def test_kill_of_a_process_group_leader_ends_the_processes_it_forked():
+    process = start([sys.executable, "-u", "-c", FORK_THEN_WAIT], start_new_session=True)
+    child = forked_child(process)
+    try:
+        process.kill()
+        assert process.output.wait_for_end()  # the pipe closes once the child, which holds it too, has ended
+        assert gone(child)
+    finally:
+        process.stop()
+
+
+def test_a_stopped_group_leader_leaves_none_of_its_processes_running():
+    with running([sys.executable, "-u", "-c", FORK_THEN_WAIT], "ready", start_new_session=True) as process:
+        child = forked_child(process)
+    assert process.process.returncode == 0 and process.output.ended
+    assert gone(child)

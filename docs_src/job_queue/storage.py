@@ -1,25 +1,33 @@
-import json
 import os
 
-from arq.connections import RedisSettings
+import dramatiq
+from dramatiq.brokers.redis import MAINTENANCE_SCALE, RedisBroker
 
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
-REDIS = RedisSettings.from_dsn(REDIS_URL)
-UPLOAD_TTL = 24 * 60 * 60  # seconds; arq drops a job that waited this long
+UPLOAD_TTL = 24 * 60 * 60  # seconds an upload and its state are kept
 NOTIFICATIONS = "upload-notifications"
+QUEUED, PROCESSING, RETRYING = "queued", "processing", "retrying"
 
-
-def job_to_json(job: dict) -> bytes:
-    return json.dumps(job).encode()
-
-
-# Jobs stored as JSON, not arq's default pickle: whoever can write a pickled
-# job to Redis could run any code in the workers.
-JSON_JOBS = {"job_serializer": job_to_json, "job_deserializer": json.loads}
+broker = RedisBroker(
+    url=REDIS_URL,
+    # a worker silent this long counts as dead, and its jobs go back to the queue
+    heartbeat_timeout=15_000,  # milliseconds
+    # look for dead workers on every call to Redis, not once in a thousand
+    maintenance_chance=MAINTENANCE_SCALE,
+)
+dramatiq.set_broker(broker)
 
 
 def upload_key(upload_id: str) -> str:
     return f"upload:{upload_id}:content"
+
+
+def state_key(upload_id: str) -> str:
+    return f"upload:{upload_id}:state"
+
+
+def tries_key(upload_id: str) -> str:
+    return f"upload:{upload_id}:tries"
 
 
 def outcome_key(upload_id: str) -> str:

@@ -4,29 +4,25 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from arq import create_pool
-from arq.jobs import Job, JobStatus
+import anyio
 from lilya.apps import Lilya
 from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
+from redis.asyncio import Redis
 
 from .limits import read_body, too_large
-from .storage import JSON_JOBS, REDIS, UPLOAD_TTL, outcome_key, upload_key
+from .storage import QUEUED, REDIS_URL, UPLOAD_TTL, outcome_key, state_key, upload_key
+from .worker import process_upload
 
 log = logging.getLogger(__name__)
-WAITING = {
-    JobStatus.queued: "queued",
-    JobStatus.deferred: "retrying",
-    JobStatus.in_progress: "processing",
-}
 
 
 @asynccontextmanager
 async def lifespan(app: Lilya) -> AsyncIterator[None]:
-    app.state.queue = await create_pool(REDIS, **JSON_JOBS)
+    app.state.redis = Redis.from_url(REDIS_URL)
     yield
-    await app.state.queue.aclose()
+    await app.state.redis.aclose()
 
 
 async def accept_upload(request: Request) -> JSONResponse:
@@ -34,10 +30,13 @@ async def accept_upload(request: Request) -> JSONResponse:
     if content is None:
         return too_large()
     upload_id = uuid.uuid4().hex
-    queue = request.app.state.queue
-    # memoryview: redis-py sends these bytes without a copy of its own
-    await queue.set(upload_key(upload_id), memoryview(content), ex=UPLOAD_TTL)
-    await queue.enqueue_job("process_upload", upload_id, _job_id=upload_id)
+    async with request.app.state.redis.pipeline(transaction=True) as pipe:
+        # memoryview: redis-py sends these bytes without a copy of its own
+        pipe.set(upload_key(upload_id), memoryview(content), ex=UPLOAD_TTL)
+        pipe.set(state_key(upload_id), QUEUED, ex=UPLOAD_TTL)
+        await pipe.execute()
+    # send() waits on Redis: in a worker thread, the event loop serves on
+    await anyio.to_thread.run_sync(process_upload.send, upload_id)
     log.info("upload %s queued", upload_id)
     return JSONResponse(
         {"id": upload_id, "status": "queued"},
@@ -48,15 +47,15 @@ async def accept_upload(request: Request) -> JSONResponse:
 
 async def upload_status(request: Request) -> JSONResponse:
     upload_id = request.path_params["upload_id"]
-    queue = request.app.state.queue
-    # The job's state first: a job that ends between the two reads has
-    # recorded its outcome by the second one.
-    state = await Job(upload_id, queue).status()
-    outcome = await queue.get(outcome_key(upload_id))
+    # one read for both keys: the job replaces the state with the
+    # outcome in one transaction, so no read falls between the two
+    outcome, state = await request.app.state.redis.mget(
+        outcome_key(upload_id), state_key(upload_id)
+    )
     if outcome is not None:
         return JSONResponse({"id": upload_id, **json.loads(outcome)})
-    if state in WAITING:
-        return JSONResponse({"id": upload_id, "status": WAITING[state]})
+    if state is not None:
+        return JSONResponse({"id": upload_id, "status": state.decode()})
     return JSONResponse({"detail": "unknown upload"}, status_code=404)
 
 

@@ -1,91 +1,117 @@
 import hashlib
 import json
+import logging
 import os
-from typing import Any
 
+import dramatiq
 import httpx2
-from arq import Retry
-from redis.asyncio import Redis
+import redis
 from redis.exceptions import WatchError
 
-from .storage import JSON_JOBS, NOTIFICATIONS, REDIS, outcome_key, upload_key
+from .storage import (
+    NOTIFICATIONS,
+    PROCESSING,
+    REDIS_URL,
+    RETRYING,
+    UPLOAD_TTL,
+    outcome_key,
+    state_key,
+    tries_key,
+    upload_key,
+)
 
 SCANNER_URL = os.environ.get("SCANNER_URL", "http://127.0.0.1:8002/scan")
 MAX_TRIES = 3
 FIRST_RETRY_DELAY = 1.0  # seconds, doubled after each failed try
 OUTCOME_TTL = 7 * 24 * 60 * 60  # seconds an outcome can be asked for
 
+log = logging.getLogger(__name__)
+store = redis.Redis.from_url(REDIS_URL)
+scanner = httpx2.Client(timeout=10.0)
 
-async def process_upload(ctx: dict[str, Any], upload_id: str) -> str:
-    redis, job_try = ctx["redis"], ctx["job_try"]
-    content = await redis.get(upload_key(upload_id))
+
+def retry_only_when_asked(retries: int, error: BaseException) -> bool:
+    """Another try for a Retry the job raised; any other exception ends the job."""
+    return isinstance(error, dramatiq.Retry)
+
+
+@dramatiq.actor(retry_when=retry_only_when_asked)
+def process_upload(upload_id: str) -> None:
+    job_try = begin_try(upload_id)
+    try:
+        outcome = run_try(upload_id, job_try)
+    except dramatiq.Retry:
+        store.set(state_key(upload_id), RETRYING, xx=True, keepttl=True)
+        raise
+    except Exception:
+        record_once(upload_id, failed("the job stopped on an error"))
+        raise
+    recorded = record_once(upload_id, outcome)
+    result = outcome["status"] if recorded else "already recorded"
+    log.info("upload %s, try %d: %s", upload_id, job_try, result)
+
+
+def begin_try(upload_id: str) -> int:
+    """The try's number, counted in Redis: dramatiq does not count a try whose worker died."""
+    with store.pipeline(transaction=True) as pipe:
+        pipe.incr(tries_key(upload_id))
+        pipe.expire(tries_key(upload_id), UPLOAD_TTL)
+        pipe.set(state_key(upload_id), PROCESSING, xx=True, keepttl=True)
+        job_try, _, _ = pipe.execute()
+    return job_try
+
+
+def run_try(upload_id: str, job_try: int) -> dict:
+    content = store.get(upload_key(upload_id))
     if job_try > MAX_TRIES:
-        outcome = failed(f"{MAX_TRIES} tries ended without an outcome")
-    elif content is None:
-        outcome = failed("the upload expired")
-    else:
-        try:
-            verdict = await scan(ctx["http"], content)
-        except httpx2.HTTPError as error:
-            if job_try < MAX_TRIES:
-                delay = FIRST_RETRY_DELAY * 2 ** (job_try - 1)
-                raise Retry(defer=delay) from error
-            outcome = failed(f"scanner: {error}")
-        else:
-            outcome = {
-                "status": "done",
-                "size": len(content),
-                "sha256": hashlib.sha256(content).hexdigest(),
-                "verdict": verdict,
-            }
-    if await record_once(redis, upload_id, outcome):
-        return outcome["status"]
-    return "already recorded"
+        return failed(f"{MAX_TRIES} tries ended without an outcome")
+    if content is None:
+        return failed("the upload expired")
+    try:
+        verdict = scan(content)
+    except httpx2.HTTPError as error:
+        if job_try < MAX_TRIES:
+            delay = FIRST_RETRY_DELAY * 2 ** (job_try - 1)
+            raise dramatiq.Retry(delay=int(delay * 1000)) from error
+        return failed(scanner_error(error))
+    return {
+        "status": "done",
+        "size": len(content),
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "verdict": verdict,
+    }
 
 
 def failed(error: str) -> dict[str, str]:
     return {"status": "failed", "error": error}
 
 
-async def scan(http: httpx2.AsyncClient, content: bytes) -> str:
-    response = await http.post(SCANNER_URL, content=content)
+def scan(content: bytes) -> str:
+    response = scanner.post(SCANNER_URL, content=content)
     response.raise_for_status()
     return response.json()["verdict"]
 
 
-async def record_once(redis: Redis, upload_id: str, outcome: dict) -> bool:
+def scanner_error(error: httpx2.HTTPError) -> str:
+    """What a client may read: the scanner's status, not its address."""
+    if isinstance(error, httpx2.HTTPStatusError):
+        return f"the scanner answered {error.response.status_code}"
+    return "the scanner could not be reached"
+
+
+def record_once(upload_id: str, outcome: dict) -> bool:
     key = outcome_key(upload_id)
     notification = {"id": upload_id, "status": outcome["status"]}
-    async with redis.pipeline(transaction=True) as pipe:
-        await pipe.watch(key)
-        if await pipe.exists(key):
+    with store.pipeline(transaction=True) as pipe:
+        pipe.watch(key)
+        if pipe.exists(key):
             return False
         pipe.multi()
         pipe.set(key, json.dumps(outcome), ex=OUTCOME_TTL)
         pipe.rpush(NOTIFICATIONS, json.dumps(notification))
-        pipe.delete(upload_key(upload_id))
+        pipe.delete(upload_key(upload_id), state_key(upload_id))
         try:
-            await pipe.execute()
+            pipe.execute()
         except WatchError:
             return False
     return True
-
-
-async def startup(ctx: dict[str, Any]) -> None:
-    ctx["http"] = httpx2.AsyncClient(timeout=10.0)
-
-
-async def shutdown(ctx: dict[str, Any]) -> None:
-    await ctx["http"].aclose()
-
-
-class WorkerSettings:
-    functions = [process_upload]
-    on_startup = startup
-    on_shutdown = shutdown
-    redis_settings = REDIS
-    max_tries = MAX_TRIES + 1  # one more, to record that none ended
-    job_timeout = 60
-    keep_result = 0  # the outcome key is the record
-    job_serializer = JSON_JOBS["job_serializer"]
-    job_deserializer = JSON_JOBS["job_deserializer"]

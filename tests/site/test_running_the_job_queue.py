@@ -44,12 +44,12 @@ def test_the_pages_commands_accept_an_upload_and_report_it_done(tmp_path):
         assert command[0] == ".venv/bin/uvicorn" and command[1] == "--port", command
         return command[-1]
 
-    assert worker_command[0] == ".venv/bin/arq", worker_command
+    assert worker_command[0] == ".venv/bin/dramatiq" and len(worker_command) == 2, worker_command
     redis_url = f"redis://127.0.0.1:{port}/0"
     with running(redis_args, READY), uvicorn(app_of(scanner_command)) as (scanner_url, _):
         with redis.Redis(port=port) as client:
             assert client.config_get("bind") == {"bind": "127.0.0.1 -::1"}  # this machine only
-        with worker(redis_url, scanner_url + "/scan", worker_command[1]) as arq_worker, \
+        with worker(redis_url, scanner_url + "/scan", worker_command[1]) as job_worker, \
                 uvicorn(app_of(web_command), env=environment(redis_url)) as (web_url, _):
             posted = subprocess.run(
                 [re.sub(r"^http://127\.0\.0\.1:\d+", web_url, arg) for arg in post],
@@ -59,7 +59,7 @@ def test_the_pages_commands_accept_an_upload_and_report_it_done(tmp_path):
             assert head.startswith("HTTP/1.1 202"), posted.stdout
             upload_id = json.loads(body)["id"]
             assert f"location: /uploads/{upload_id}" in head, head
-            assert arq_worker.said(f"{upload_id}:process_upload ● 'done'"), arq_worker.output
+            assert job_worker.said(f"upload {upload_id}, try 1: done"), job_worker.output
             assert get[-1].endswith("/uploads/ID"), get
             asked = subprocess.run(
                 [*get[:-1], f"{web_url}/uploads/{upload_id}"],

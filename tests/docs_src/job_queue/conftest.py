@@ -1,19 +1,31 @@
-"""The job-queue example's web app and scanner served in this process, on the test's own Redis server."""
+"""The job-queue example's web app, worker module and scanner in this process, on the test's own Redis server."""
 
 from collections.abc import Iterator
 
 import pytest
-from arq.connections import RedisSettings
+import redis
 
-from docs_src.job_queue import scanner, web
+from docs_src.job_queue import scanner, storage, web, worker
 from tests.proof import Served, serve
 from tests.redis_server import RedisServer
 
 
 @pytest.fixture
-def served_web(broker: RedisServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
-    """The web app under uvicorn with its lifespan (which opens the queue), on the test's Redis."""
-    monkeypatch.setattr(web, "REDIS", RedisSettings.from_dsn(broker.url))
+def on_broker(broker: RedisServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[redis.Redis]:
+    """The example's Redis clients pointed at the test's Redis: the web app's, the jobs' (`worker.store`, yielded) and
+    dramatiq's broker, whose messages then go there too."""
+    pool = redis.ConnectionPool.from_url(broker.url)
+    monkeypatch.setattr(web, "REDIS_URL", broker.url)
+    monkeypatch.setattr(storage.broker.client, "connection_pool", pool)
+    with redis.Redis.from_url(broker.url) as store:
+        monkeypatch.setattr(worker, "store", store)
+        yield store
+    pool.disconnect()
+
+
+@pytest.fixture
+def served_web(on_broker: redis.Redis) -> Iterator[Served]:
+    """The web app under uvicorn with its lifespan (which opens its Redis client), on the test's Redis."""
     with serve(web.app, lifespan="on") as served:
         yield served
 

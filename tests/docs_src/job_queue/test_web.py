@@ -1,35 +1,65 @@
 import json
+import threading
 
-import anyio
+import dramatiq
 import httpx2
+import pytest
 import redis
-from arq import create_pool
-from arq.connections import RedisSettings
-from arq.constants import default_queue_name, in_progress_key_prefix, job_key_prefix
+from dramatiq import Message
+from lilya.requests import Request
 
-from docs_src.job_queue import web
+from docs_src.job_queue import web, worker
 from docs_src.job_queue.limits import MAX_UPLOAD_BYTES
-from docs_src.job_queue.storage import JSON_JOBS, UPLOAD_TTL, outcome_key, upload_key
+from docs_src.job_queue.storage import UPLOAD_TTL, outcome_key, state_key, upload_key
 from tests.docs_src.job_queue.client import CONTENT, post_upload, status_of
-from tests.docs_src.job_queue.held_worker import AT_START, EVERY_UPLOAD, held_line, hold, release
-from tests.docs_src.job_queue.processes import HELD_WORKER, notifications, web_app, worker
+from tests.docs_src.job_queue.holds import AT_START, EVERY_UPLOAD, held_line, hold, release
+from tests.docs_src.job_queue.processes import HELD_WORKER, notifications, web_app
+from tests.docs_src.job_queue.processes import worker as worker_process
 from tests.large_bodies import peak_memory, send_body
 from tests.proof import TIMEOUT, logged_by
 
 
-def test_the_202_comes_once_the_upload_is_stored_and_its_job_queued(broker, served_web):
+def queued_messages(client: redis.Redis) -> list[Message]:
+    """The messages waiting in dramatiq's queue, as a worker would read them."""
+    stored = client.hgetall("dramatiq:default.msgs")
+    return [Message.decode(stored[message_id]) for message_id in client.lrange("dramatiq:default", 0, -1)]
+
+
+def test_the_202_comes_once_the_upload_is_stored_and_its_job_queued(on_broker, served_web):
     with logged_by(web) as logged:
         response = httpx2.post(served_web.url + "/uploads", content=CONTENT, timeout=TIMEOUT)
     assert response.status_code == 202
     upload_id = response.json()["id"]
     assert response.json() == {"id": upload_id, "status": "queued"}
     assert response.headers["location"] == f"/uploads/{upload_id}"
-    with redis.Redis.from_url(broker.url) as client:
-        assert client.get(upload_key(upload_id)) == CONTENT
-        assert 0 < client.ttl(upload_key(upload_id)) <= UPLOAD_TTL
-        assert client.exists(job_key_prefix + upload_id) == 1
-        assert client.zscore(default_queue_name, upload_id) is not None
+    assert on_broker.get(upload_key(upload_id)) == CONTENT
+    assert 0 < on_broker.ttl(upload_key(upload_id)) <= UPLOAD_TTL
+    assert 0 < on_broker.ttl(state_key(upload_id)) <= UPLOAD_TTL
+    (message,) = queued_messages(on_broker)
+    assert (message.actor_name, message.args, message.kwargs) == ("process_upload", (upload_id,), {})
     assert logged.lines == [f"upload {upload_id} queued"]
+
+
+def test_the_job_is_sent_from_a_worker_thread_not_the_event_loops(on_broker, served_web, monkeypatch):
+    """dramatiq's send() waits on Redis with a blocking call: made on the event loop's thread, it would stop every
+    other request meanwhile."""
+    handler_threads: list[threading.Thread] = []
+    sent_from: list[threading.Thread] = []
+    read_body, send = web.read_body, worker.process_upload.send
+
+    async def recording_read_body(request: Request) -> bytearray | None:
+        handler_threads.append(threading.current_thread())
+        return await read_body(request)
+
+    def recording_send(*args: str) -> Message:
+        sent_from.append(threading.current_thread())
+        return send(*args)
+
+    monkeypatch.setattr(web, "read_body", recording_read_body)
+    monkeypatch.setattr(worker.process_upload, "send", recording_send)
+    post_upload(served_web.url)
+    assert len(handler_threads) == len(sent_from) == 1 and sent_from[0] is not handler_threads[0]
+    assert len(queued_messages(on_broker)) == 1
 
 
 def test_a_job_waiting_for_a_worker_is_queued(served_web):
@@ -37,29 +67,32 @@ def test_a_job_waiting_for_a_worker_is_queued(served_web):
     assert status_of(served_web.url, upload_id).json() == {"id": upload_id, "status": "queued"}
 
 
-def test_a_job_a_worker_has_taken_is_processing(broker, served_web):
+def test_a_job_a_worker_has_taken_is_processing(served_web):
     upload_id = post_upload(served_web.url)
-    with redis.Redis.from_url(broker.url) as client:
-        client.set(in_progress_key_prefix + upload_id, b"1")  # what a worker writes when it takes the job
+    worker.begin_try(upload_id)  # what the job does first
     assert status_of(served_web.url, upload_id).json() == {"id": upload_id, "status": "processing"}
 
 
-def test_a_job_deferred_to_a_later_try_is_retrying(broker, served_web):
-    async def enqueue_deferred() -> None:
-        queue = await create_pool(RedisSettings.from_dsn(broker.url), **JSON_JOBS)
-        await queue.enqueue_job("process_upload", "later", _job_id="later", _defer_by=60)
-        await queue.aclose()
-
-    anyio.run(enqueue_deferred)
-    assert status_of(served_web.url, "later").json() == {"id": "later", "status": "retrying"}
+def test_a_job_whose_try_failed_and_will_run_again_is_retrying(served_web, monkeypatch):
+    monkeypatch.setattr(worker, "SCANNER_URL", "http://127.0.0.1:9/scan")  # nothing listens there
+    upload_id = post_upload(served_web.url)
+    with pytest.raises(dramatiq.Retry):
+        worker.process_upload(upload_id)
+    assert status_of(served_web.url, upload_id).json() == {"id": upload_id, "status": "retrying"}
 
 
-def test_a_recorded_outcome_is_the_answer(broker, served_web):
+def test_a_recorded_outcome_is_the_answer(on_broker, served_web):
     upload_id = post_upload(served_web.url)
     outcome = {"status": "done", "size": 3, "sha256": "ab", "verdict": "clean"}
-    with redis.Redis.from_url(broker.url) as client:
-        client.set(outcome_key(upload_id), json.dumps(outcome))
+    assert worker.record_once(upload_id, outcome)
+    assert not on_broker.exists(state_key(upload_id))
     assert status_of(served_web.url, upload_id).json() == {"id": upload_id, **outcome}
+
+
+def test_an_outcome_is_the_answer_even_beside_a_state(on_broker, served_web):
+    upload_id = post_upload(served_web.url)
+    on_broker.set(outcome_key(upload_id), json.dumps({"status": "done"}))
+    assert status_of(served_web.url, upload_id).json() == {"id": upload_id, "status": "done"}
 
 
 def test_an_unknown_upload_is_404(served_web):
@@ -70,7 +103,7 @@ def test_an_unknown_upload_is_404(served_web):
 def test_the_client_has_its_202_while_the_job_waits_at_its_start(broker, served_web, scanner_url):
     """Every job is held at its start until the test has the 202: a handler that waited for its job would not answer."""
     hold(broker.url, EVERY_UPLOAD, AT_START)
-    with worker(broker.url, scanner_url, HELD_WORKER) as held:
+    with worker_process(broker.url, scanner_url, HELD_WORKER) as held:
         upload_id = post_upload(served_web.url)
         assert held.said(held_line(AT_START, upload_id)), held.output
         assert status_of(served_web.url, upload_id).json()["status"] == "processing"
@@ -83,18 +116,17 @@ def test_a_job_outlives_the_web_server_killed_right_after_its_202(broker, scanne
     with web_app(broker.url) as (url, first):
         upload_id = post_upload(url)
         first.kill()
-    with worker(broker.url, scanner_url):
+    with worker_process(broker.url, scanner_url):
         assert notifications(broker.url, 1) == [json.dumps({"id": upload_id, "status": "done"})]
     with web_app(broker.url) as (url, _):
         answer = status_of(url, upload_id).json()
     assert (answer["status"], answer["size"]) == ("done", len(CONTENT))
 
 
-def test_an_upload_over_the_limit_is_refused_with_413_and_nothing_is_stored_or_queued(broker, served_web):
+def test_an_upload_over_the_limit_is_refused_with_413_and_nothing_is_stored_or_queued(on_broker, served_web):
     answer = httpx2.post(served_web.url + "/uploads", content=b"x" * (MAX_UPLOAD_BYTES + 1), timeout=TIMEOUT)
     assert (answer.status_code, answer.json()) == (413, {"detail": f"an upload holds at most {MAX_UPLOAD_BYTES} bytes"})
-    with redis.Redis.from_url(broker.url) as client:
-        assert client.keys("*") == []
+    assert on_broker.keys("*") == []
 
 
 MARGIN = 4 * 1024 * 1024

@@ -1,29 +1,51 @@
 import hashlib
 import json
+import multiprocessing
+import os
+import signal
 import threading
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import anyio
+import dramatiq
 import httpx2
 import pytest
 import redis
-from arq import Retry, create_pool
-from arq.connections import RedisSettings
-from arq.worker import get_kwargs
+from dramatiq import Message
+from dramatiq.brokers.redis import MAINTENANCE_SCALE, RedisBroker
+from dramatiq.cli import make_argument_parser
+from dramatiq.common import compute_backoff
+from dramatiq.middleware import Retries
 from lilya.apps import Lilya
 from lilya.requests import Request
 from lilya.responses import JSONResponse, PlainText
 from lilya.routing import Path
 
 from docs_src.job_queue import worker
-from docs_src.job_queue.storage import JSON_JOBS, NOTIFICATIONS, outcome_key, upload_key
+from docs_src.job_queue.storage import (
+    NOTIFICATIONS,
+    PROCESSING,
+    QUEUED,
+    UPLOAD_TTL,
+    outcome_key,
+    state_key,
+    tries_key,
+    upload_key,
+)
 from tests.docs_src.job_queue.client import CONTENT, post_upload, status_of
-from tests.docs_src.job_queue.held_worker import AT_RECORDED, AT_START, JOB_TIMEOUT, held_line, hold
+from tests.docs_src.job_queue.holds import (
+    AT_RECORDED,
+    AT_START,
+    HEARTBEAT_TIMEOUT,
+    held_line,
+    hold,
+    release,
+    unhold,
+)
 from tests.docs_src.job_queue.processes import HELD_WORKER, notifications
 from tests.docs_src.job_queue.processes import worker as worker_process
-from tests.proof import TIMEOUT, serve
+from tests.proof import TIMEOUT, logged_by, serve
 
 DONE = {
     "status": "done",
@@ -50,28 +72,23 @@ class UnavailableScanner:
 
 
 @pytest.fixture
-def stored(broker) -> Iterator[redis.Redis]:
-    """A client of the test's Redis, holding one upload ("u1") waiting for its job."""
-    with redis.Redis.from_url(broker.url) as client:
-        client.set(upload_key("u1"), CONTENT)
-        yield client
+def stored(on_broker: redis.Redis) -> redis.Redis:
+    """The test's Redis, holding one upload ("u1") as the web app leaves it: content and state, waiting for its job."""
+    on_broker.set(upload_key("u1"), CONTENT)
+    on_broker.set(state_key("u1"), QUEUED)
+    return on_broker
 
 
-def run_job(redis_url: str, job_try: int, upload_id: str = "u1") -> str:
-    """`process_upload` called as a worker calls it, with the worker's startup and shutdown around it."""
-
-    async def run() -> str:
-        queue = await create_pool(RedisSettings.from_dsn(redis_url), **JSON_JOBS)
-        context = {"redis": queue, "job_try": job_try}
-        await worker.startup(context)
-        try:
-            return await worker.process_upload(context, upload_id)
-        finally:
-            await worker.shutdown(context)
-            assert context["http"].is_closed
-            await queue.aclose()
-
-    return anyio.run(run)
+def run_try(job_try: int, upload_id: str = "u1") -> str:
+    """The job's try number `job_try`, run as a worker thread runs it (the tries before it counted in Redis); what the
+    job logged as its result."""
+    if job_try > 1:
+        worker.store.set(tries_key(upload_id), job_try - 1)
+    with logged_by(worker) as logged:
+        worker.process_upload(upload_id)
+    (line,) = logged.lines
+    assert line.startswith(f"upload {upload_id}, try {job_try}: "), line
+    return line.rpartition(": ")[2]
 
 
 def recorded(client: redis.Redis, upload_id: str = "u1") -> tuple[dict | None, list[dict]]:
@@ -81,138 +98,127 @@ def recorded(client: redis.Redis, upload_id: str = "u1") -> tuple[dict | None, l
     return (None if outcome is None else json.loads(outcome)), pushed
 
 
-def test_a_scanned_upload_is_recorded_with_one_notification_and_its_content_dropped(
-    broker, stored, scanner_url, monkeypatch
+def test_a_scanned_upload_is_recorded_with_one_notification_and_its_content_and_state_dropped(
+    stored, scanner_url, monkeypatch
 ):
     monkeypatch.setattr(worker, "SCANNER_URL", scanner_url)
-    assert run_job(broker.url, job_try=1) == "done"
+    assert run_try(1) == "done"
     assert recorded(stored) == (DONE, [{"id": "u1", "status": "done"}])
-    assert stored.exists(upload_key("u1")) == 0
+    assert stored.exists(upload_key("u1"), state_key("u1")) == 0
+    assert 0 < stored.ttl(tries_key("u1")) <= UPLOAD_TTL  # kept, so that a run after this one counts as a later try
 
 
-def test_an_outcome_is_kept_for_a_week(broker, stored, scanner_url, monkeypatch):
+def test_an_outcome_is_kept_for_a_week(stored, scanner_url, monkeypatch):
     monkeypatch.setattr(worker, "SCANNER_URL", scanner_url)
-    run_job(broker.url, job_try=1)
+    run_try(1)
     assert worker.OUTCOME_TTL == 7 * 24 * 60 * 60
     assert worker.OUTCOME_TTL - 60 < stored.ttl(outcome_key("u1")) <= worker.OUTCOME_TTL
 
 
-def test_a_pickled_job_is_never_run_and_a_json_one_is(broker, stored, scanner_url):
-    """arq's default format is pickle, which runs code while it is read; the example's workers read JSON only."""
-    stored.set(upload_key("u2"), CONTENT)
-
-    async def enqueue() -> None:
-        pickled = await create_pool(RedisSettings.from_dsn(broker.url))
-        await pickled.enqueue_job("process_upload", "u1", _job_id="u1")
-        await pickled.aclose()
-        as_json = await create_pool(RedisSettings.from_dsn(broker.url), **JSON_JOBS)
-        await as_json.enqueue_job("process_upload", "u2", _job_id="u2")
-        await as_json.aclose()
-
-    anyio.run(enqueue)
-    with worker_process(broker.url, scanner_url) as running:
-        assert [json.loads(note) for note in notifications(broker.url, 1)] == [{"id": "u2", "status": "done"}]
-        assert running.said("deserializing job u1 failed"), running.output
-    assert recorded(stored, "u1") == (None, [])
-
-
-def test_the_scanners_verdict_is_recorded(broker, stored, scanner_url, monkeypatch):
+def test_the_scanners_verdict_is_recorded(stored, scanner_url, monkeypatch):
     monkeypatch.setattr(worker, "SCANNER_URL", scanner_url)
     stored.set(upload_key("u1"), b"x " + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE")
-    run_job(broker.url, job_try=1)
+    run_try(1)
     assert recorded(stored)[0]["verdict"] == "infected"
 
 
-@pytest.mark.parametrize(("job_try", "delay"), [(1, 1.0), (2, 2.0)])
-def test_a_scanner_failure_before_the_last_try_asks_for_a_retry_later_each_time(
-    broker, stored, monkeypatch, job_try, delay
-):
+def test_each_try_is_counted_in_redis_and_marks_the_upload_processing(stored):
+    assert [worker.begin_try("u1") for _ in range(3)] == [1, 2, 3]
+    assert stored.get(state_key("u1")) == PROCESSING.encode()
+    assert 0 < stored.ttl(tries_key("u1"))
+
+
+def test_a_try_after_the_outcome_was_recorded_brings_no_state_back(stored, scanner_url, monkeypatch):
+    monkeypatch.setattr(worker, "SCANNER_URL", scanner_url)
+    run_try(1)
+    worker.begin_try("u1")
+    assert not stored.exists(state_key("u1"))
+
+
+@pytest.mark.parametrize(("job_try", "delay"), [(1, 1000), (2, 2000)])
+def test_a_scanner_failure_before_the_last_try_asks_for_a_retry_later_each_time(stored, monkeypatch, job_try, delay):
     scanner = UnavailableScanner()
     with serve(scanner.app()) as served:
         monkeypatch.setattr(worker, "SCANNER_URL", served.url + "/scan")
-        with pytest.raises(Retry) as retry:
-            run_job(broker.url, job_try=job_try)
-    assert retry.value.defer_score == delay * 1000
+        with pytest.raises(dramatiq.Retry) as retry:
+            run_try(job_try)
+    assert retry.value.delay == delay  # milliseconds
     assert recorded(stored) == (None, [])
     assert stored.get(upload_key("u1")) == CONTENT
+    assert stored.get(state_key("u1")) == b"retrying"
 
 
-def test_a_scanner_failure_on_the_last_try_is_recorded_as_failed(broker, stored, monkeypatch):
+def test_a_scanner_failure_on_the_last_try_is_recorded_as_failed_with_its_status_only(stored, monkeypatch):
     scanner = UnavailableScanner()
     with serve(scanner.app()) as served:
         monkeypatch.setattr(worker, "SCANNER_URL", served.url + "/scan")
-        assert run_job(broker.url, job_try=worker.MAX_TRIES) == "failed"
-    outcome, pushed = recorded(stored)
-    assert outcome["status"] == "failed" and "503 Service Unavailable" in outcome["error"], outcome
-    assert pushed == [{"id": "u1", "status": "failed"}]
+        assert run_try(worker.MAX_TRIES) == "failed"
+    assert recorded(stored) == (
+        {"status": "failed", "error": "the scanner answered 503"},
+        [{"id": "u1", "status": "failed"}],
+    )
 
 
-def test_a_try_past_the_last_one_records_failed_without_scanning(broker, stored, monkeypatch):
+def test_a_scanner_out_of_reach_on_the_last_try_is_recorded_without_its_address(stored, monkeypatch):
     monkeypatch.setattr(worker, "SCANNER_URL", "http://127.0.0.1:9/scan")  # nothing listens there
-    assert run_job(broker.url, job_try=worker.MAX_TRIES + 1) == "failed"
+    assert run_try(worker.MAX_TRIES) == "failed"
+    assert recorded(stored)[0] == {"status": "failed", "error": "the scanner could not be reached"}
+
+
+def test_a_try_past_the_last_one_records_failed_without_scanning(stored, monkeypatch):
+    monkeypatch.setattr(worker, "SCANNER_URL", "http://127.0.0.1:9/scan")  # nothing listens there
+    assert run_try(worker.MAX_TRIES + 1) == "failed"
     assert recorded(stored) == (
         {"status": "failed", "error": f"{worker.MAX_TRIES} tries ended without an outcome"},
         [{"id": "u1", "status": "failed"}],
     )
 
 
-def test_an_expired_upload_is_recorded_as_failed(broker, stored):
+def test_an_expired_upload_is_recorded_as_failed(stored):
     stored.delete(upload_key("u1"))
-    assert run_job(broker.url, job_try=1) == "failed"
+    assert run_try(1) == "failed"
     assert recorded(stored)[0] == {"status": "failed", "error": "the upload expired"}
 
 
-def test_a_job_run_again_after_its_outcome_was_recorded_changes_nothing(broker, stored, scanner_url, monkeypatch):
+def test_a_job_run_again_after_its_outcome_was_recorded_changes_nothing(stored, scanner_url, monkeypatch):
     monkeypatch.setattr(worker, "SCANNER_URL", scanner_url)
-    run_job(broker.url, job_try=1)
-    assert run_job(broker.url, job_try=2) == "already recorded"
+    run_try(1)
+    stored.set(upload_key("u1"), CONTENT)  # as if it had not been dropped: the outcome alone decides
+    assert run_try(2) == "already recorded"
     assert recorded(stored) == (DONE, [{"id": "u1", "status": "done"}])
 
 
-def test_an_outcome_written_by_another_try_during_the_transaction_wins(broker, stored):
+def test_an_outcome_written_by_another_try_during_the_transaction_wins(stored, monkeypatch):
     """Another try records the outcome between WATCH and EXEC: the transaction is dropped, nothing is written twice."""
     theirs = {"status": "done", "by": "another try"}
+    pipeline = stored.pipeline
 
-    async def run() -> bool:
-        queue = await create_pool(RedisSettings.from_dsn(broker.url), **JSON_JOBS)
-        original_pipeline = queue.pipeline
+    def pipeline_raced_by_another_try(*args: Any, **kwargs: Any) -> Any:
+        pipe = pipeline(*args, **kwargs)
+        execute = pipe.execute
 
-        def pipeline(*args: Any, **kwargs: Any) -> Any:
-            pipe = original_pipeline(*args, **kwargs)
-            execute = pipe.execute
+        def execute_after_another_try(*args: Any, **kwargs: Any) -> Any:
+            with redis.Redis(connection_pool=stored.connection_pool) as other:
+                other.set(outcome_key("u1"), json.dumps(theirs))
+            return execute(*args, **kwargs)
 
-            async def execute_after_another_try(*args: Any, **kwargs: Any) -> Any:
-                with redis.Redis.from_url(broker.url) as other:
-                    other.set(outcome_key("u1"), json.dumps(theirs))
-                return await execute(*args, **kwargs)
+        pipe.execute = execute_after_another_try
+        return pipe
 
-            pipe.execute = execute_after_another_try
-            return pipe
-
-        queue.pipeline = pipeline
-        try:
-            return await worker.record_once(queue, "u1", {"status": "done"})
-        finally:
-            await queue.aclose()
-
-    assert anyio.run(run) is False
+    monkeypatch.setattr(stored, "pipeline", pipeline_raced_by_another_try)
+    assert worker.record_once("u1", {"status": "done"}) is False
     assert recorded(stored) == (theirs, [])
     assert stored.get(upload_key("u1")) == CONTENT
 
 
-def test_arq_takes_a_settings_class_own_attributes_only():
-    """What the page warns of: a subclass of WorkerSettings starts from arq's defaults, not from the example's."""
-
-    class Subclass(worker.WorkerSettings):
-        job_timeout = 5
-
-    assert get_kwargs(worker.WorkerSettings)["redis_settings"] is worker.REDIS
-    assert get_kwargs(Subclass) == {"job_timeout": 5}
+def test_only_a_retry_the_job_raised_leads_to_another_try():
+    assert worker.retry_only_when_asked(0, dramatiq.Retry(delay=1000))
+    assert not worker.retry_only_when_asked(0, ValueError("not json"))
 
 
-def done_line(upload_id: str, result: str) -> str:
-    """What arq prints when a job returns `result`."""
-    return f"{upload_id}:process_upload ● {result!r}"
+def done_line(upload_id: str, job_try: int, result: str) -> str:
+    """What the job logs when its try ends with `result`."""
+    return f"upload {upload_id}, try {job_try}: {result}"
 
 
 @pytest.mark.long
@@ -224,15 +230,18 @@ def test_a_worker_killed_mid_job_leaves_it_to_another_and_each_effect_happens_on
     with worker_process(broker.url, scanner_url, HELD_WORKER) as first:
         assert first.said(held_line(AT_START, before)) and first.said(held_line(AT_RECORDED, after)), first.output
         first.kill()
-    assert not any("●" in line or "↻" in line for line in first.output.lines), first.output
+    assert not any(done_line(before, 1, "") in line for line in first.output.lines), first.output
     with redis.Redis.from_url(broker.url) as client:
         assert recorded(client, before) == (None, [{"id": after, "status": "done"}])
-    with worker_process(broker.url, scanner_url) as second:
-        expiry = JOB_TIMEOUT + 10 + TIMEOUT  # the killed worker's job timeout, arq's 10 s, and room to start
-        assert second.said(done_line(before, "done"), expiry), second.output
-        assert second.said(done_line(after, "already recorded"), expiry), second.output
-    tries = [line for line in second.output.lines if "→" in line]
-    assert len(tries) == 2 and all("try=2" in line for line in tries), tries
+        messages = [Message.decode(data) for data in client.hgetall("dramatiq:default.msgs").values()]
+        assert sorted(message.args[0] for message in messages) == sorted([before, after])
+        assert all(message.options.get("retries", 0) == 0 for message in messages)  # dramatiq counted no try
+    killed = time.monotonic()
+    unhold(broker.url, before, after)
+    with worker_process(broker.url, scanner_url, HELD_WORKER) as second:  # with the held worker's 3 s heartbeat
+        assert second.said(done_line(before, 2, "done")), str(second.output)
+        assert second.said(done_line(after, 2, "already recorded")), str(second.output)
+    assert time.monotonic() - killed >= HEARTBEAT_TIMEOUT / 1000  # not before the killed worker counted as dead
     with redis.Redis.from_url(broker.url) as client:
         pushed = recorded(client)[1]
         assert sorted(note["id"] for note in pushed) == sorted([before, after]), pushed
@@ -240,21 +249,47 @@ def test_a_worker_killed_mid_job_leaves_it_to_another_and_each_effect_happens_on
 
 
 @pytest.mark.long
+def test_a_worker_frozen_past_the_heartbeat_timeout_is_taken_for_dead_and_its_job_runs_twice_with_one_outcome(
+    broker, served_web, scanner_url
+):
+    """SIGSTOP, not SIGKILL: the frozen worker's job is run again by another, then the first one wakes up and finishes
+    it too; the outcome and the notification stay those of the first run to record them."""
+    upload_id = post_upload(served_web.url)
+    hold(broker.url, upload_id, AT_START)
+    with worker_process(broker.url, scanner_url, HELD_WORKER) as frozen:
+        assert frozen.said(held_line(AT_START, upload_id)), str(frozen.output)
+        os.killpg(frozen.process.pid, signal.SIGSTOP)
+        try:
+            unhold(broker.url, upload_id)
+            with worker_process(broker.url, scanner_url, HELD_WORKER) as second:
+                assert second.said(done_line(upload_id, 2, "done")), str(second.output)
+            release(broker.url, upload_id)
+        finally:
+            os.killpg(frozen.process.pid, signal.SIGCONT)
+        assert frozen.said(done_line(upload_id, 1, "already recorded")), str(frozen.output)
+    assert notifications(broker.url, 1) == [json.dumps({"id": upload_id, "status": "done"})]
+    with redis.Redis.from_url(broker.url) as client:
+        assert client.llen(NOTIFICATIONS) == 0
+
+
+@pytest.mark.long
 def test_a_failing_job_is_retried_later_each_time_then_recorded_as_failed(broker, served_web):
     scanner = UnavailableScanner()
     with serve(scanner.app()) as served, worker_process(broker.url, served.url + "/scan") as running:
         upload_id = post_upload(served_web.url)
-        assert running.said(done_line(upload_id, "failed"), TIMEOUT + 3 * worker.FIRST_RETRY_DELAY), running.output
+        last = done_line(upload_id, worker.MAX_TRIES, "failed")
+        assert running.said(last, TIMEOUT + 3 * worker.FIRST_RETRY_DELAY), running.output
     gaps = [later - earlier for earlier, later in zip(scanner.times, scanner.times[1:])]
     assert len(scanner.times) == worker.MAX_TRIES, scanner.times
     assert gaps[0] >= worker.FIRST_RETRY_DELAY and gaps[1] >= 2 * worker.FIRST_RETRY_DELAY, gaps
     answer = status_of(served_web.url, upload_id).json()
-    assert answer["status"] == "failed" and "503 Service Unavailable" in answer["error"], answer
+    assert answer == {"id": upload_id, "status": "failed", "error": "the scanner answered 503"}
     assert notifications(broker.url, 1) == [json.dumps({"id": upload_id, "status": "failed"})]
 
 
-def test_an_exception_the_job_does_not_turn_into_a_retry_ends_it_and_leaves_the_upload_unknown(broker, served_web):
-    """A scanner answering 200 with a body that is not JSON: the job fails once, is not tried again, records nothing."""
+def test_an_exception_the_job_does_not_turn_into_a_retry_ends_it_and_records_it_failed(broker, served_web):
+    """A scanner answering 200 with a body that is not JSON: the job fails once, its message goes to dramatiq's
+    dead-letter queue instead of back to the queue, and the upload is recorded as failed."""
     asked = []
 
     async def garbled(request: Request) -> PlainText:
@@ -264,12 +299,16 @@ def test_an_exception_the_job_does_not_turn_into_a_retry_ends_it_and_leaves_the_
     scanner = Lilya(routes=[Path("/scan", garbled, methods=["POST"])])
     with serve(scanner) as served, worker_process(broker.url, served.url + "/scan") as running:
         upload_id = post_upload(served_web.url)
-        assert running.said(f"{upload_id}:process_upload failed, JSONDecodeError"), running.output
-        assert status_of(served_web.url, upload_id).status_code == 404
+        assert running.said("with unhandled exception"), running.output
+        assert notifications(broker.url, 1) == [json.dumps({"id": upload_id, "status": "failed"})]
+    assert running.said("JSONDecodeError"), running.output
     assert len(asked) == 1
-    assert not any("try=2" in line for line in running.output.lines), running.output
+    answer = status_of(served_web.url, upload_id).json()
+    assert answer == {"id": upload_id, "status": "failed", "error": "the job stopped on an error"}
     with redis.Redis.from_url(broker.url) as client:
-        assert recorded(client, upload_id) == (None, [])
+        (dead,) = [Message.decode(data) for data in client.hgetall("dramatiq:default.XQ.msgs").values()]
+        assert dead.args == (upload_id,)
+        assert client.llen("dramatiq:default") == 0 and client.zcard("dramatiq:default.DQ") == 0
 
 
 @pytest.mark.long
@@ -289,8 +328,8 @@ def test_two_workers_share_200_uploads_and_each_is_notified_once(broker, served_
         return ids
 
     def ran() -> list[int]:
-        """Jobs each worker logged as finished: arq logs "●" once the job has returned, after its notification."""
-        return [sum("●" in line for line in process.output.lines) for process in (one, two)]
+        """Jobs each worker logged as done: a job logs its result once its notification is out."""
+        return [sum(": done" in line for line in process.output.lines) for process in (one, two)]
 
     changed = threading.Condition()
     with (
@@ -299,10 +338,31 @@ def test_two_workers_share_200_uploads_and_each_is_notified_once(broker, served_
     ):
         posted = anyio.run(post_all)
         pushed = [json.loads(note) for note in notifications(broker.url, 200)]
-        # a job whose notification is out may not have returned yet; stopping its worker now would cancel it
+        # a job whose notification is out may not have logged yet; stopping its worker now would lose the line
         one.output.wait_until(lambda lines: sum(ran()) >= 200)
     assert sorted(note["id"] for note in pushed) == sorted(posted) and len(set(posted)) == 200
     assert {note["status"] for note in pushed} == {"done"}
     assert sum(ran()) == 200 and min(ran()) > 0, ran()
     with redis.Redis.from_url(broker.url) as client:
         assert client.llen(NOTIFICATIONS) == 0  # nothing came after the 200
+
+
+def test_without_retry_when_dramatiq_would_retry_any_exception_20_times_the_first_after_15_to_30_s():
+    """What `retry_when=retry_only_when_asked` turns off: the Retries middleware's defaults."""
+    retries = Retries()
+    assert retries.retry_when is None and retries.max_retries == 20
+    first_delays = {compute_backoff(0, factor=retries.min_backoff, max_backoff=retries.max_backoff)[1]
+                    for _ in range(200)}
+    assert min(first_delays) >= 15_000 and max(first_delays) <= 30_000 and len(first_delays) > 1
+
+
+def test_dramatiqs_own_broker_defaults_look_for_dead_workers_once_in_a_thousand_calls_after_60_s_of_silence():
+    """What the example's broker changes (a broker made here connects to nothing until it is used)."""
+    defaults = RedisBroker()
+    assert defaults.maintenance_chance / MAINTENANCE_SCALE == 1 / 1000
+    assert defaults.heartbeat_timeout == 60_000
+
+
+def test_the_dramatiq_command_starts_one_worker_process_per_cpu_with_8_threads_each():
+    options = make_argument_parser().parse_args(["docs_src.job_queue.worker"])
+    assert (options.processes, options.threads) == (multiprocessing.cpu_count(), 8)
