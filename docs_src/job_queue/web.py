@@ -12,7 +12,15 @@ from lilya.routing import Path
 from redis.asyncio import Redis
 
 from .limits import read_body, too_large
-from .storage import QUEUED, REDIS_URL, UPLOAD_TTL, outcome_key, state_key, upload_key
+from .storage import (
+    QUEUED,
+    REDIS_TIMEOUTS,
+    REDIS_URL,
+    UPLOAD_TTL,
+    outcome_key,
+    state_key,
+    upload_key,
+)
 from .worker import process_upload
 
 log = logging.getLogger(__name__)
@@ -20,7 +28,7 @@ log = logging.getLogger(__name__)
 
 @asynccontextmanager
 async def lifespan(app: Lilya) -> AsyncIterator[None]:
-    app.state.redis = Redis.from_url(REDIS_URL)
+    app.state.redis = Redis.from_url(REDIS_URL, **REDIS_TIMEOUTS)
     yield
     await app.state.redis.aclose()
 

@@ -11,6 +11,7 @@ from redis.exceptions import WatchError
 from .storage import (
     NOTIFICATIONS,
     PROCESSING,
+    REDIS_TIMEOUTS,
     REDIS_URL,
     RETRYING,
     UPLOAD_TTL,
@@ -26,7 +27,7 @@ FIRST_RETRY_DELAY = 1.0  # seconds, doubled after each failed try
 OUTCOME_TTL = 7 * 24 * 60 * 60  # seconds an outcome can be asked for
 
 log = logging.getLogger(__name__)
-store = redis.Redis.from_url(REDIS_URL)
+store = redis.Redis.from_url(REDIS_URL, **REDIS_TIMEOUTS)
 scanner = httpx2.Client(timeout=10.0)
 
 

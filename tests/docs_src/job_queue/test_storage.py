@@ -9,16 +9,21 @@ from docs_src.job_queue import storage
 from tests.mkdocs_site import ROOT
 
 PRINT_REDIS = (
-    "from docs_src.job_queue import storage; from docs_src.job_queue.worker import store\n"
-    "for pool in (storage.broker.client.connection_pool, store.connection_pool):\n"
-    "    kwargs = pool.connection_kwargs\n"
-    "    print(kwargs['host'], kwargs['port'], kwargs['db'])\n"
+    "import asyncio\n"
+    "from docs_src.job_queue import storage, web\n"
+    "from docs_src.job_queue.worker import store\n"
+    "async def web_client():\n"
+    "    async with web.lifespan(web.app):\n"
+    "        return web.app.state.redis\n"
+    "for client in (storage.broker.client, store, asyncio.run(web_client())):\n"
+    "    kwargs = client.connection_pool.connection_kwargs\n"
+    "    print(kwargs['host'], kwargs['port'], kwargs['db'], kwargs['socket_connect_timeout'], kwargs['socket_timeout'])\n"
 )
 
 
 def redis_servers_read_with(redis_url: dict[str, str]) -> list[str]:
-    """Where dramatiq's broker and the jobs' client connect, given REDIS_URL, read in a new process (the modules read
-    it once, on import)."""
+    """Where dramatiq's broker, the jobs' client and the web app's client connect, and how long they wait, given
+    REDIS_URL, read in a new process (the modules read it once, on import)."""
     environment = {name: value for name, value in os.environ.items() if name != "REDIS_URL"} | redis_url
     shown = subprocess.run([sys.executable, "-c", PRINT_REDIS], cwd=ROOT, env=environment,
                            capture_output=True, text=True, check=True)
@@ -26,11 +31,11 @@ def redis_servers_read_with(redis_url: dict[str, str]) -> list[str]:
 
 
 def test_redis_url_names_the_server():
-    assert redis_servers_read_with({"REDIS_URL": "redis://10.1.2.3:6380/2"}) == ["10.1.2.3 6380 2"] * 2
+    assert redis_servers_read_with({"REDIS_URL": "redis://10.1.2.3:6380/2"}) == ["10.1.2.3 6380 2 5.0 5.0"] * 3
 
 
 def test_without_redis_url_a_local_server_on_the_default_port():
-    assert redis_servers_read_with({}) == ["127.0.0.1 6379 0"] * 2
+    assert redis_servers_read_with({}) == ["127.0.0.1 6379 0 5.0 5.0"] * 3
 
 
 def test_the_example_broker_is_dramatiqs_and_looks_for_dead_workers_on_every_call_after_15_s_of_silence():

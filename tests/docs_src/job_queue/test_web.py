@@ -1,5 +1,9 @@
+import contextlib
 import json
+import socket
 import threading
+import time
+from collections.abc import Iterator
 
 import dramatiq
 import httpx2
@@ -16,7 +20,7 @@ from tests.docs_src.job_queue.holds import AT_START, EVERY_UPLOAD, held_line, ho
 from tests.docs_src.job_queue.processes import HELD_WORKER, notifications, web_app
 from tests.docs_src.job_queue.processes import worker as worker_process
 from tests.large_bodies import peak_memory, send_body
-from tests.proof import TIMEOUT, logged_by
+from tests.proof import TIMEOUT, logged_by, serve
 
 
 def queued_messages(client: redis.Redis) -> list[Message]:
@@ -151,3 +155,40 @@ def test_on_uvicorn_storing_an_upload_of_the_limit_takes_at_most_three_times_the
         assert send_body(url, "/uploads", size=MAX_UPLOAD_BYTES) == 202
         grown = peak_memory(server.process.pid) - before
     assert grown <= 3 * MAX_UPLOAD_BYTES + MARGIN, grown
+
+
+@pytest.fixture
+def silent_redis() -> Iterator[str]:
+    """The URL of a server on 127.0.0.1 that takes connections and never answers, as a Redis that hangs would."""
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        taken: list[socket.socket] = []
+        done = threading.Event()
+
+        def take() -> None:
+            server.settimeout(0.1)
+            while not done.is_set():
+                with contextlib.suppress(TimeoutError):
+                    taken.append(server.accept()[0])
+
+        taker = threading.Thread(target=take)
+        taker.start()
+        try:
+            yield f"redis://127.0.0.1:{server.getsockname()[1]}/0"
+        finally:
+            done.set()
+            taker.join(TIMEOUT)
+            for connection in taken:
+                connection.close()
+
+
+def test_a_redis_that_does_not_answer_fails_the_upload_after_the_timeout_instead_of_holding_it(
+    silent_redis, monkeypatch
+):
+    monkeypatch.setattr(web, "REDIS_URL", silent_redis)
+    monkeypatch.setattr(web, "REDIS_TIMEOUTS", {**web.REDIS_TIMEOUTS, "socket_timeout": 0.5})
+    with serve(web.app, lifespan="on") as served:
+        started = time.monotonic()
+        response = httpx2.post(served.url + "/uploads", content=CONTENT, timeout=TIMEOUT)
+        waited = time.monotonic() - started
+    assert response.status_code == 500
+    assert 0.5 <= waited < TIMEOUT, waited
