@@ -31,21 +31,29 @@ store = redis.Redis.from_url(REDIS_URL, **REDIS_TIMEOUTS)
 scanner = httpx2.Client(timeout=10.0)
 
 
-def retry_only_when_asked(retries: int, error: BaseException) -> bool:
-    """Another try for a Retry the job raised; any other exception ends the job."""
+def retry_when(retries: int, error: BaseException) -> bool:
+    """Another try when the job asks for one, or when Redis failed it (a few
+    times at most); any other exception ends the job."""
+    if isinstance(error, redis.RedisError):
+        return retries < MAX_TRIES
     return isinstance(error, dramatiq.Retry)
 
 
-@dramatiq.actor(retry_when=retry_only_when_asked)
+@dramatiq.actor(retry_when=retry_when, min_backoff=1000)
 def process_upload(upload_id: str) -> None:
     job_try = begin_try(upload_id)
     try:
         outcome = run_try(upload_id, job_try)
-    except dramatiq.Retry:
+    except dramatiq.Retry as retry:
         store.set(state_key(upload_id), RETRYING, xx=True, keepttl=True)
+        log.info("upload %s, try %d: retry in %d ms", upload_id, job_try, retry.delay)
+        raise
+    except redis.RedisError:
+        log.info("upload %s, try %d: Redis failed", upload_id, job_try)
         raise
     except Exception:
         record_once(upload_id, failed("the job stopped on an error"))
+        log.info("upload %s, try %d: stopped on an error", upload_id, job_try)
         raise
     recorded = record_once(upload_id, outcome)
     result = outcome["status"] if recorded else "already recorded"

@@ -76,3 +76,15 @@ def test_without_bind_and_a_configuration_file_redis_listens_on_every_interface(
     with running(["redis-server", "--port", str(port), "--dir", str(tmp_path), "--save", ""], READY):
         with redis.Redis(port=port) as client:
             assert client.config_get("bind") == {"bind": "* -::*"}
+
+
+def test_without_a_configuration_file_redis_keeps_no_append_only_file_and_snapshots_after_1_100_or_10000_changes(
+    tmp_path,
+):
+    """What the page's `--appendonly yes` replaces: snapshots after an hour if one key changed, five minutes if 100
+    did, a minute if 10,000 did."""
+    port = free_port()
+    with running(["redis-server", "--port", str(port), "--dir", str(tmp_path)], READY):
+        with redis.Redis(port=port) as client:
+            assert client.config_get("appendonly") == {"appendonly": "no"}
+            assert client.config_get("save") == {"save": "3600 1 300 100 60 10000"}

@@ -38,12 +38,13 @@ def web_app(redis_url: str) -> contextlib.AbstractContextManager[tuple[str, Runn
 
 @contextlib.contextmanager
 def worker(redis_url: str, scanner_url: str, module: str = WORKER,
-           changed: threading.Condition | None = None, poll: dict[str, str] = POLL) -> Iterator[Running]:
-    """`dramatiq docs_src.job_queue.worker` (or the held worker) with one worker process of THREADS threads, once that
+           changed: threading.Condition | None = None, poll: dict[str, str] = POLL,
+           threads: int = THREADS) -> Iterator[Running]:
+    """`dramatiq docs_src.job_queue.worker` (or the held worker) with one worker process of `threads` threads, once that
     process is ready; `changed` is shared by workers whose output one wait spans; `poll={}` leaves dramatiq's own
     polling delay. The command's process forks the
     worker process: both lead a process group of their own, which a kill ends as a crash of the machine would."""
-    command = [sys.executable, "-m", "dramatiq", module, "--processes", "1", "--threads", str(THREADS)]
+    command = [sys.executable, "-m", "dramatiq", module, "--processes", "1", "--threads", str(threads)]
     with running(command, WORKER_READY, changed=changed, cwd=ROOT, env=environment(redis_url, scanner_url) | poll,
                  start_new_session=True) as process:
         yield process

@@ -5,12 +5,14 @@ import threading
 import time
 from collections.abc import Iterator
 
+import anyio
 import dramatiq
 import httpx2
 import pytest
 import redis
 from dramatiq import Message
 from lilya.requests import Request
+from redis.asyncio import Redis
 
 from docs_src.job_queue import web, worker
 from docs_src.job_queue.limits import MAX_UPLOAD_BYTES
@@ -23,10 +25,10 @@ from tests.large_bodies import peak_memory, send_body
 from tests.proof import TIMEOUT, logged_by, serve
 
 
-def queued_messages(client: redis.Redis) -> list[Message]:
-    """The messages waiting in dramatiq's queue, as a worker would read them."""
+def queued_messages(client: redis.Redis) -> list[dict]:
+    """The messages waiting in dramatiq's queue, as stored: JSON, which reading runs no code of."""
     stored = client.hgetall("dramatiq:default.msgs")
-    return [Message.decode(stored[message_id]) for message_id in client.lrange("dramatiq:default", 0, -1)]
+    return [json.loads(stored[message_id]) for message_id in client.lrange("dramatiq:default", 0, -1)]
 
 
 def test_the_202_comes_once_the_upload_is_stored_and_its_job_queued(on_broker, served_web):
@@ -40,7 +42,7 @@ def test_the_202_comes_once_the_upload_is_stored_and_its_job_queued(on_broker, s
     assert 0 < on_broker.ttl(upload_key(upload_id)) <= UPLOAD_TTL
     assert 0 < on_broker.ttl(state_key(upload_id)) <= UPLOAD_TTL
     (message,) = queued_messages(on_broker)
-    assert (message.actor_name, message.args, message.kwargs) == ("process_upload", (upload_id,), {})
+    assert (message["actor_name"], message["args"], message["kwargs"]) == ("process_upload", [upload_id], {})
     assert logged.lines == [f"upload {upload_id} queued"]
 
 
@@ -192,3 +194,18 @@ def test_a_redis_that_does_not_answer_fails_the_upload_after_the_timeout_instead
         waited = time.monotonic() - started
     assert response.status_code == 500
     assert 0.5 <= waited < TIMEOUT, waited
+
+
+def test_the_lifespan_opens_one_redis_client_and_closes_it_when_the_app_stops(on_broker):
+    def connected(client: Redis) -> int:
+        pool = client.connection_pool
+        return sum(connection.is_connected for connection in [*pool._available_connections, *pool._in_use_connections])
+
+    async def run() -> tuple[int, int]:
+        async with web.lifespan(web.app):
+            client = web.app.state.redis
+            await client.ping()
+            opened = connected(client)
+        return opened, connected(client)
+
+    assert anyio.run(run) == (1, 0)

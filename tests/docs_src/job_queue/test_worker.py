@@ -140,9 +140,11 @@ def test_a_scanner_failure_before_the_last_try_asks_for_a_retry_later_each_time(
     scanner = UnavailableScanner()
     with serve(scanner.app()) as served:
         monkeypatch.setattr(worker, "SCANNER_URL", served.url + "/scan")
-        with pytest.raises(dramatiq.Retry) as retry:
-            run_try(job_try)
+        stored.set(tries_key("u1"), job_try - 1)
+        with logged_by(worker) as logged, pytest.raises(dramatiq.Retry) as retry:
+            worker.process_upload("u1")
     assert retry.value.delay == delay  # milliseconds
+    assert logged.lines == [f"upload u1, try {job_try}: retry in {delay} ms"]
     assert recorded(stored) == (None, [])
     assert stored.get(upload_key("u1")) == CONTENT
     assert stored.get(state_key("u1")) == b"retrying"
@@ -211,9 +213,23 @@ def test_an_outcome_written_by_another_try_during_the_transaction_wins(stored, m
     assert stored.get(upload_key("u1")) == CONTENT
 
 
-def test_only_a_retry_the_job_raised_leads_to_another_try():
-    assert worker.retry_only_when_asked(0, dramatiq.Retry(delay=1000))
-    assert not worker.retry_only_when_asked(0, ValueError("not json"))
+def test_another_try_follows_a_retry_the_job_raised_or_a_redis_error_up_to_max_tries_and_nothing_else():
+    assert worker.retry_when(0, dramatiq.Retry(delay=1000))
+    assert worker.retry_when(worker.MAX_TRIES - 1, redis.TimeoutError("Timeout reading from socket"))
+    assert not worker.retry_when(worker.MAX_TRIES, redis.ConnectionError("Connection refused"))
+    assert not worker.retry_when(0, ValueError("not json"))
+
+
+def test_a_redis_error_during_a_try_records_nothing_and_leaves_the_upload_processing(stored, scanner_url, monkeypatch):
+    """The error goes to Dramatiq, which tries again (see retry_when): the upload is not recorded as failed."""
+    monkeypatch.setattr(worker, "SCANNER_URL", scanner_url)
+    stored.delete(upload_key("u1"))
+    stored.rpush(upload_key("u1"), "not bytes")
+    with logged_by(worker) as logged, pytest.raises(redis.ResponseError, match="WRONGTYPE"):
+        worker.process_upload("u1")
+    assert logged.lines == ["upload u1, try 1: Redis failed"]
+    assert recorded(stored) == (None, [])
+    assert stored.get(state_key("u1")) == PROCESSING.encode()
 
 
 def done_line(upload_id: str, job_try: int, result: str) -> str:
@@ -249,27 +265,52 @@ def test_a_worker_killed_mid_job_leaves_it_to_another_and_each_effect_happens_on
 
 
 @pytest.mark.long
-def test_a_worker_frozen_past_the_heartbeat_timeout_is_taken_for_dead_and_its_job_runs_twice_with_one_outcome(
+def test_a_worker_frozen_past_the_heartbeat_timeout_runs_its_jobs_after_another_did_with_one_outcome_each(
     broker, served_web, scanner_url
 ):
-    """SIGSTOP, not SIGKILL: the frozen worker's job is run again by another, then the first one wakes up and finishes
-    it too; the outcome and the notification stay those of the first run to record them."""
-    upload_id = post_upload(served_web.url)
-    hold(broker.url, upload_id, AT_START)
-    with worker_process(broker.url, scanner_url, HELD_WORKER) as frozen:
-        assert frozen.said(held_line(AT_START, upload_id)), str(frozen.output)
+    """SIGSTOP, not SIGKILL, on a one-thread worker that has begun one job and taken a second from the queue without
+    beginning it: another worker runs both; woken up, the first finishes the one and begins the other, and each finds
+    its outcome recorded."""
+    begun, taken = post_upload(served_web.url), post_upload(served_web.url)
+    hold(broker.url, begun, AT_START)
+    with worker_process(broker.url, scanner_url, HELD_WORKER, threads=1) as frozen:
+        assert frozen.said(held_line(AT_START, begun)), str(frozen.output)
+        with redis.Redis.from_url(broker.url) as client:
+            (acks,) = client.keys("dramatiq:__acks__.*.default")
+            assert len(client.smembers(acks)) == 2 and client.llen("dramatiq:default") == 0  # both taken
         os.killpg(frozen.process.pid, signal.SIGSTOP)
         try:
-            unhold(broker.url, upload_id)
+            unhold(broker.url, begun)
             with worker_process(broker.url, scanner_url, HELD_WORKER) as second:
-                assert second.said(done_line(upload_id, 2, "done")), str(second.output)
-            release(broker.url, upload_id)
+                assert second.said(done_line(begun, 2, "done")), str(second.output)
+                assert second.said(done_line(taken, 1, "done")), str(second.output)
+            release(broker.url, begun)
         finally:
             os.killpg(frozen.process.pid, signal.SIGCONT)
-        assert frozen.said(done_line(upload_id, 1, "already recorded")), str(frozen.output)
-    assert notifications(broker.url, 1) == [json.dumps({"id": upload_id, "status": "done"})]
+        assert frozen.said(done_line(begun, 1, "already recorded")), str(frozen.output)
+        assert frozen.said(done_line(taken, 2, "already recorded")), str(frozen.output)
+    pushed = [json.loads(note) for note in notifications(broker.url, 2)]
+    assert sorted(note["id"] for note in pushed) == sorted([begun, taken])
     with redis.Redis.from_url(broker.url) as client:
         assert client.llen(NOTIFICATIONS) == 0
+
+
+@pytest.mark.long
+def test_a_try_that_redis_failed_is_followed_by_another_a_second_or_two_later(broker, served_web, scanner_url):
+    """The upload's key holds a list instead of bytes, so that reading it fails in Redis (WRONGTYPE) until the test
+    puts the content back."""
+    upload_id = post_upload(served_web.url)
+    with redis.Redis.from_url(broker.url) as client:
+        client.delete(upload_key(upload_id))
+        client.rpush(upload_key(upload_id), "not bytes")
+        with worker_process(broker.url, scanner_url) as running:
+            assert running.said(f"upload {upload_id}, try 1: Redis failed"), str(running.output)
+            failed_at = time.monotonic()
+            client.delete(upload_key(upload_id))
+            client.set(upload_key(upload_id), CONTENT)
+            assert running.said(done_line(upload_id, 2, "done")), str(running.output)
+            assert time.monotonic() - failed_at >= 1.0  # min_backoff: 1 s at least
+    assert status_of(served_web.url, upload_id).json()["status"] == "done"
 
 
 @pytest.mark.long
@@ -299,7 +340,8 @@ def test_an_exception_the_job_does_not_turn_into_a_retry_ends_it_and_records_it_
     scanner = Lilya(routes=[Path("/scan", garbled, methods=["POST"])])
     with serve(scanner) as served, worker_process(broker.url, served.url + "/scan") as running:
         upload_id = post_upload(served_web.url)
-        assert running.said("with unhandled exception"), running.output
+        assert running.said(f"upload {upload_id}, try 1: stopped on an error"), str(running.output)
+        assert running.said("with unhandled exception"), str(running.output)
         assert notifications(broker.url, 1) == [json.dumps({"id": upload_id, "status": "failed"})]
     assert running.said("JSONDecodeError"), running.output
     assert len(asked) == 1
