@@ -1,0 +1,154 @@
+"""What the Ravyn page says of Ravyn 0.4.3 in general, beyond its examples: where its task names come from, which
+of a decorator's and a response's tasks run, depending on the handler's return annotation, and that it reads a
+request's whole body whenever the handler takes a parameter."""
+
+from typing import Any
+
+import anyio
+import lilya.background
+import lilya.responses
+import lilya.testclient
+import pytest
+import ravyn
+from lilya.responses import PlainText
+from ravyn import JSON, BackgroundTask, BackgroundTasks, JSONResponse, Ravyn, Response, post
+from ravyn.testclient import RavynTestClient
+
+from tests.proof import TIMEOUT, Timeline, call_asgi
+
+ran: list[str] = []
+
+
+def by_decorator() -> None:
+    ran.append("decorator")
+
+
+def by_response() -> None:
+    ran.append("response")
+
+
+@pytest.fixture(autouse=True)
+def nothing_ran():
+    ran.clear()
+
+
+def test_ravyns_task_classes_are_lilyas_task_and_tasks_adding_nothing():
+    assert BackgroundTask.__bases__ == (lilya.background.Task,)
+    assert BackgroundTasks.__bases__ == (lilya.background.Tasks,)
+    assert set(vars(BackgroundTask)) == set(vars(BackgroundTasks)) == {"__module__", "__doc__"}
+
+
+def test_lilya_has_no_background_task_names():
+    with pytest.raises(ImportError):
+        from lilya.background import BackgroundTask  # noqa: F401
+    with pytest.raises(ImportError):
+        from lilya.background import BackgroundTasks  # noqa: F401
+
+
+def test_ravyns_responses_run_their_tasks_with_lilyas_response_call():
+    for response_class in (JSONResponse, Response):
+        assert issubclass(response_class, lilya.responses.Response)
+        assert response_class.__call__ is lilya.responses.Response.__call__
+
+
+def test_ravyns_test_client_is_lilyas():
+    assert issubclass(RavynTestClient, lilya.testclient.TestClient)
+
+
+def test_ravyn_has_the_new_names_and_not_esmeralds():
+    for name in ("Ravyn", "BackgroundTask", "BackgroundTasks", "post"):
+        assert hasattr(ravyn, name), name
+    assert not hasattr(ravyn, "Esmerald")
+    assert not hasattr(ravyn.testclient, "EsmeraldTestClient")
+
+
+RESPONSES = {
+    "JSONResponse": (JSONResponse, lambda background: JSONResponse({"ok": True}, background=background)),
+    "Response": (Response, lambda background: Response({"ok": True}, background=background)),
+    "PlainText": (PlainText, lambda background: PlainText("ok", background=background)),
+    "JSON": (JSON, lambda background: JSON({"ok": True}, background=background)),
+}
+OTHERS = {
+    "dict": (dict, lambda background: JSONResponse({"ok": True}, background=background)),
+    "Any": (Any, lambda background: JSONResponse({"ok": True}, background=background)),
+}
+
+
+def served(annotation: Any, make: Any, own_task: bool) -> list[str]:
+    """The tasks that ran after one request to a handler with a decorator task, returning `make(...)`."""
+
+    def handler():
+        return make(BackgroundTask(by_response) if own_task else None)
+
+    handler.__annotations__ = {"return": annotation}
+    route = post("/", background=BackgroundTask(by_decorator))(handler)
+    result = call_asgi(Ravyn(routes=[route]), Timeline(), "POST", "/")
+    assert result.status in (200, 201), result.body
+    return list(ran)
+
+
+@pytest.mark.parametrize("own_task", [False, True], ids=["no-task-of-its-own", "a-task-of-its-own"])
+@pytest.mark.parametrize("name", RESPONSES)
+def test_annotated_as_a_response_the_handler_never_runs_the_decorators_task(name, own_task):
+    annotation, make = RESPONSES[name]
+    assert served(annotation, make, own_task) == (["response"] if own_task else [])
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_annotated_otherwise_a_returned_response_without_a_task_gets_the_decorators(name):
+    annotation, make = OTHERS[name]
+    assert served(annotation, make, own_task=False) == ["decorator"]
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_annotated_otherwise_a_returned_responses_own_task_replaces_the_decorators(name):
+    annotation, make = OTHERS[name]
+    assert served(annotation, make, own_task=True) == ["response"]
+
+
+def test_returned_data_gets_the_decorators_task():
+    assert served(dict, lambda background: {"ok": True}, own_task=False) == ["decorator"]
+
+
+def read_by(app: Any, chunks: int) -> tuple[int, bytes, int]:
+    """POSTs a body of `chunks` 64 KiB chunks that is not JSON; (status, body, chunks the app read)."""
+    read, sent = [], []
+
+    async def receive():
+        read.append(1)
+        if len(read) > chunks:
+            await anyio.sleep_forever()
+        return {"type": "http.request", "body": b"x" * 65536, "more_body": len(read) < chunks}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/orders/7", "raw_path": b"/orders/7", "query_string": b"",
+             "headers": [], "scheme": "http", "server": ("127.0.0.1", 80), "root_path": "", "http_version": "1.1"}
+
+    async def main():
+        with anyio.fail_after(TIMEOUT):
+            await app(scope, receive, send)
+
+    anyio.run(main)
+    return sent[0]["status"], sent[1]["body"], len(read)
+
+
+def test_a_handler_with_only_a_path_parameter_has_the_whole_body_read_and_parsed_as_json():
+    @post("/orders/{order_id}")
+    async def pay(order_id: str) -> dict[str, str]:
+        return {"order": order_id}
+
+    status, body, read = read_by(Ravyn(routes=[pay]), chunks=64)
+    assert read == 64  # 4 MiB
+    assert status == 500
+    assert b"JSONDecodeError" in body
+
+
+def test_a_handler_without_parameters_reads_no_body():
+    @post("/orders/7")
+    async def pay() -> dict[str, str]:
+        return {"order": "7"}
+
+    status, body, read = read_by(Ravyn(routes=[pay]), chunks=64)
+    assert (status, read) == (201, 0)
