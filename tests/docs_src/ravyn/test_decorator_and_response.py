@@ -1,4 +1,5 @@
 import json
+import logging
 
 import pytest
 
@@ -15,8 +16,8 @@ def empty_state():
     example.audit_log.clear()
 
 
-def test_only_the_responses_task_runs_and_the_decorators_is_dropped(recorder):
-    with logged_by(example) as logged:
+def test_only_the_responses_task_runs_and_the_decorators_is_dropped_without_a_word(recorder, caplog):
+    with caplog.at_level(logging.DEBUG), logged_by(example) as logged:
         result = call_asgi(example.app, recorder.timeline, "POST", "/register", BODY, HEADERS)
     assert result.status == 201
     assert result.error is None
@@ -24,6 +25,7 @@ def test_only_the_responses_task_runs_and_the_decorators_is_dropped(recorder):
     assert example.outbox == [{"to": "ana@example.com", "subject": "Confirm your account"}]
     assert example.audit_log == []
     assert logged.lines == ["e-mail sent to ana@example.com"]
+    assert {r.name for r in caplog.records} - {"asyncio"} == {example.__name__}  # asyncio: anyio.run's loop
 
 
 def test_served_the_decorators_task_never_runs_either(recorder):

@@ -1,4 +1,5 @@
 import logging
+import traceback
 
 import httpx2
 import pytest
@@ -43,7 +44,9 @@ def test_served_client_keeps_its_response_and_uvicorn_logs_both_errors(recorder,
     assert isinstance(error, RuntimeError)
     assert "after response already completed" in str(error)
     assert isinstance(error.__context__, ConnectionError)
-    assert recorder.timeline.of("task-start") == ["send_receipt"]
+    logged = "".join(traceback.format_exception(error))
+    assert logged.index("ConnectionError: mail server down") < logged.index("RuntimeError: Unexpected ASGI message")
+    recorder.timeline.assert_tasks_after_response(["send_receipt"])
     assert errors.sales == []
 
 
