@@ -1,4 +1,5 @@
-"""The reference page's signatures are those of the installed lilya: an upgrade that changes them fails here."""
+"""The reference pages' signatures are those of the installed packages, lilya and ravyn: an upgrade that changes them
+fails here. The Ravyn page's list of what takes `background=` is checked against ravyn's exports as well."""
 
 from __future__ import annotations
 
@@ -7,11 +8,24 @@ import inspect
 import re
 
 import pytest
+import ravyn
 from lilya.background import Task, Tasks
+from ravyn import BackgroundTask, BackgroundTasks
 
-from tests.mkdocs_site import LANGUAGES, ROOT
+from docs_tools.markdown.sections import sections
+from tests.mkdocs_site import LANGUAGES, PROJECT, ROOT
 
-DOCUMENTED = {"Task": Task, "Tasks": Tasks, "Tasks.add_task": Tasks.add_task}
+DOCUMENTED = {
+    "reference/background.md": {"Task": Task, "Tasks": Tasks, "Tasks.add_task": Tasks.add_task},
+    "reference/ravyn-background.md": {
+        "BackgroundTask": BackgroundTask,
+        "BackgroundTasks": BackgroundTasks,
+        "BackgroundTasks.add_task": BackgroundTasks.add_task,
+    },
+}
+"""Per reference page, what each signature block documents."""
+TAKES_BACKGROUND = "where-background-goes"
+"""The id of the Ravyn page's section that names everything taking `background=`."""
 _SIGNATURE_BLOCK = re.compile(
     r"^```python\n(?P<name>[\w.]+)\((?P<params>[^`]*?)\)(?P<returns> -> [^\n]+)?\n```$", re.MULTILINE
 )
@@ -64,17 +78,45 @@ def installed(obj) -> tuple[list[tuple], str | None]:
     return params, None if returns is inspect.Signature.empty else normal(str(returns))
 
 
-def documented_signatures(language: str) -> dict[str, tuple]:
-    page = (ROOT / "docs" / language / "reference" / "background.md").read_text(encoding="utf-8")
-    return {m["name"]: described(m["params"], m["returns"]) for m in _SIGNATURE_BLOCK.finditer(page)}
+def page_text(language: str, page: str) -> str:
+    return (ROOT / "docs" / language / page).read_text(encoding="utf-8")
+
+
+def documented_signatures(language: str, page: str) -> dict[str, tuple]:
+    return {m["name"]: described(m["params"], m["returns"]) for m in _SIGNATURE_BLOCK.finditer(page_text(language, page))}
+
+
+@pytest.mark.parametrize("page", DOCUMENTED)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_documented_signatures_match_the_installed_packages(language, page):
+    signatures = documented_signatures(language, page)
+    assert set(signatures) == set(DOCUMENTED[page]), f"docs/{language}/{page} documents {set(signatures)}"
+    for name, obj in DOCUMENTED[page].items():
+        assert signatures[name] == installed(obj), f"docs/{language}/{page}: {name}"
+
+
+def taking_background() -> set[str]:
+    """What ravyn exports that takes `background=` by keyword, None by default."""
+    found = set()
+    for name in ravyn.__all__:
+        obj = getattr(ravyn, name, None)  # ravyn 0.4.3 lists BaseController, which it does not export
+        try:
+            parameter = inspect.signature(obj).parameters.get("background")
+        except (TypeError, ValueError):
+            continue
+        if parameter is not None:
+            assert parameter.kind in (parameter.KEYWORD_ONLY, parameter.POSITIONAL_OR_KEYWORD), name
+            assert parameter.default is None, name
+            found.add(name)
+    return found
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_documented_signatures_match_the_installed_lilya(language):
-    signatures = documented_signatures(language)
-    assert set(signatures) == set(DOCUMENTED), f"docs/{language}/reference/background.md documents {set(signatures)}"
-    for name, obj in DOCUMENTED.items():
-        assert signatures[name] == installed(obj), f"docs/{language}/reference/background.md: {name}"
+def test_the_ravyn_page_names_exactly_what_takes_background(language):
+    (section,) = [s for s in sections(page_text(language, "reference/ravyn-background.md"), PROJECT.heading_id)
+                  if s.id == TAKES_BACKGROUND]
+    named = set(re.findall(r"`(\w+)`", "\n".join(section.lines[1:]))) - {"None"}  # the default, not a name
+    assert named == taking_background(), f"docs/{language}/reference/ravyn-background.md"
 
 
 def test_the_comparison_notices_a_changed_default():

@@ -1,0 +1,39 @@
+import logging
+
+from pydantic import BaseModel
+from ravyn import BackgroundTask, JSONResponse, Ravyn, post
+
+from .body_limit import LimitBody
+
+log = logging.getLogger(__name__)
+outbox: list[dict[str, str]] = []
+audit_log: list[str] = []
+
+
+class Registration(BaseModel):
+    email: str
+
+
+async def send_confirmation(email: str) -> None:
+    outbox.append({"to": email, "subject": "Confirm your account"})
+    log.info("e-mail sent to %s", email)
+
+
+def write_audit_entry(event: str) -> None:
+    audit_log.append(event)
+    log.info("audit entry written: %s", event)
+
+
+@post(
+    "/register",
+    background=BackgroundTask(write_audit_entry, "user registered"),
+)
+async def register(data: Registration) -> JSONResponse:
+    return JSONResponse(
+        {"registered": data.email},
+        status_code=201,
+        background=BackgroundTask(send_confirmation, email=data.email),
+    )
+
+
+app = Ravyn(routes=[register], middleware=[LimitBody])

@@ -1,0 +1,202 @@
+"""What the Ravyn page says of Ravyn 0.4.3 in general, beyond its examples: where its task names come from, which
+of a decorator's and a response's tasks run, depending on the handler's return annotation, and that it reads a
+request's whole body whenever the handler takes a parameter."""
+
+import contextlib
+import logging
+from typing import Any
+
+import anyio
+import lilya
+import lilya.apps
+import lilya.background
+import lilya.responses
+import lilya.testclient
+import pytest
+import ravyn
+import ravyn.responses
+from lilya.responses import PlainText
+from ravyn import JSON, BackgroundTask, BackgroundTasks, JSONResponse, Ravyn, Response, post
+from ravyn.testclient import RavynTestClient
+
+from tests.proof import TIMEOUT, Timeline, call_asgi
+
+ran: list[str] = []
+
+
+def by_decorator() -> None:
+    ran.append("decorator")
+
+
+def by_response() -> None:
+    ran.append("response")
+
+
+@pytest.fixture(autouse=True)
+def nothing_ran():
+    ran.clear()
+
+
+def test_the_page_is_about_ravyn_0_4_3_on_lilya_0_29_0():
+    assert (ravyn.__version__, lilya.__version__) == ("0.4.3", "0.29.0")
+
+
+def test_a_ravyn_application_is_a_lilya_application():
+    assert issubclass(Ravyn, lilya.apps.BaseLilya)
+
+
+def test_ravyns_task_classes_are_lilyas_task_and_tasks_adding_nothing():
+    assert BackgroundTask.__bases__ == (lilya.background.Task,)
+    assert BackgroundTasks.__bases__ == (lilya.background.Tasks,)
+    assert set(vars(BackgroundTask)) == set(vars(BackgroundTasks)) == {"__module__", "__doc__"}
+
+
+def test_lilya_has_no_background_task_names():
+    with pytest.raises(ImportError):
+        from lilya.background import BackgroundTask  # noqa: F401
+    with pytest.raises(ImportError):
+        from lilya.background import BackgroundTasks  # noqa: F401
+
+
+def test_ravyns_responses_run_their_tasks_with_lilyas_response_call():
+    for response_class in (JSONResponse, Response):
+        assert issubclass(response_class, lilya.responses.Response)
+        assert response_class.__call__ is lilya.responses.Response.__call__
+
+
+def test_ravyns_streaming_and_file_responses_are_lilyas():
+    assert ravyn.responses.StreamingResponse is lilya.responses.StreamingResponse
+    assert ravyn.responses.FileResponse is lilya.responses.FileResponse
+
+
+def test_add_task_appends_a_lilya_task():
+    tasks = BackgroundTasks()
+    tasks.add_task(by_response)
+    assert [type(task) for task in tasks.tasks] == [lilya.background.Task]
+
+
+def test_ravyns_test_client_is_lilyas():
+    assert issubclass(RavynTestClient, lilya.testclient.TestClient)
+
+
+def test_ravyn_has_the_new_names_and_not_esmeralds():
+    for name in ("Ravyn", "BackgroundTask", "BackgroundTasks", "post"):
+        assert hasattr(ravyn, name), name
+    with pytest.raises(ImportError):
+        from ravyn import Esmerald  # noqa: F401
+    with pytest.raises(ImportError):
+        from ravyn.testclient import EsmeraldTestClient  # noqa: F401
+
+
+RESPONSES = {
+    "JSONResponse": (JSONResponse, lambda background: JSONResponse({"ok": True}, background=background)),
+    "Response": (Response, lambda background: Response({"ok": True}, background=background)),
+    "PlainText": (PlainText, lambda background: PlainText("ok", background=background)),
+    "JSON": (JSON, lambda background: JSON({"ok": True}, background=background)),
+}
+OTHERS = {
+    "dict": (dict, lambda background: JSONResponse({"ok": True}, background=background)),
+    "Any": (Any, lambda background: JSONResponse({"ok": True}, background=background)),
+}
+
+
+def served(annotation: Any, make: Any, own_task: bool) -> list[str]:
+    """The tasks that ran after one request to a handler with a decorator task, returning `make(...)`; Ravyn and
+    Lilya log nothing about a task they leave out."""
+
+    def handler():
+        return make(BackgroundTask(by_response) if own_task else None)
+
+    handler.__annotations__ = {"return": annotation}
+    route = post("/", background=BackgroundTask(by_decorator))(handler)
+    app = Ravyn(routes=[route])  # made first: making it sets up logging
+    with _logs() as records:
+        result = call_asgi(app, Timeline(), "POST", "/")
+    assert result.status in (200, 201), result.body
+    assert result.error is None
+    assert [r for r in records if r.name != "asyncio"] == [], records  # asyncio: "Using selector", from anyio.run
+    return list(ran)
+
+
+@contextlib.contextmanager
+def _logs():
+    """Every record any logger emits, at any level, while the block runs."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.NOTSET)
+    handler.emit = records.append
+    root = logging.getLogger()
+    level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.NOTSET)
+    try:
+        yield records
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+
+
+@pytest.mark.parametrize("own_task", [False, True], ids=["no-task-of-its-own", "a-task-of-its-own"])
+@pytest.mark.parametrize("name", RESPONSES)
+def test_annotated_as_a_response_the_handler_never_runs_the_decorators_task(name, own_task):
+    annotation, make = RESPONSES[name]
+    assert served(annotation, make, own_task) == (["response"] if own_task else [])
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_annotated_otherwise_a_returned_response_without_a_task_gets_the_decorators(name):
+    annotation, make = OTHERS[name]
+    assert served(annotation, make, own_task=False) == ["decorator"]
+
+
+@pytest.mark.parametrize("name", OTHERS)
+def test_annotated_otherwise_a_returned_responses_own_task_replaces_the_decorators(name):
+    annotation, make = OTHERS[name]
+    assert served(annotation, make, own_task=True) == ["response"]
+
+
+def test_returned_data_gets_the_decorators_task():
+    assert served(dict, lambda background: {"ok": True}, own_task=False) == ["decorator"]
+
+
+def read_by(app: Any, chunks: int) -> tuple[int, bytes, int]:
+    """POSTs a body of `chunks` 64 KiB chunks that is not JSON; (status, body, chunks the app read)."""
+    read, sent = [], []
+
+    async def receive():
+        read.append(1)
+        if len(read) > chunks:
+            await anyio.sleep_forever()
+        return {"type": "http.request", "body": b"x" * 65536, "more_body": len(read) < chunks}
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/orders/7", "raw_path": b"/orders/7", "query_string": b"",
+             "headers": [], "scheme": "http", "server": ("127.0.0.1", 80), "root_path": "", "http_version": "1.1"}
+
+    async def main():
+        with anyio.fail_after(TIMEOUT):
+            await app(scope, receive, send)
+
+    anyio.run(main)
+    return sent[0]["status"], sent[1]["body"], len(read)
+
+
+def test_a_handler_with_only_a_path_parameter_has_the_whole_body_read_and_parsed_as_json():
+    @post("/orders/{order_id}")
+    async def pay(order_id: str) -> dict[str, str]:
+        return {"order": order_id}
+
+    status, body, read = read_by(Ravyn(routes=[pay]), chunks=64)
+    assert read == 64  # 4 MiB
+    assert status == 500
+    assert b"JSONDecodeError" in body
+
+
+def test_a_handler_without_parameters_reads_no_body():
+    @post("/orders/7")
+    async def pay() -> dict[str, str]:
+        return {"order": "7"}
+
+    status, body, read = read_by(Ravyn(routes=[pay]), chunks=64)
+    assert (status, read) == (201, 0)
