@@ -25,7 +25,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Iterator
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import httpx2
@@ -74,6 +74,17 @@ def outcome_delays(url: str, redis_url: str, backlog: int, count: int) -> list[f
     return delays
 
 
+def server_libraries() -> str:
+    """The event loop and HTTP parser uvicorn picks on its own: uvloop and httptools when they are installed."""
+    picked = []
+    for library, fallback in (("uvloop", "asyncio"), ("httptools", "h11")):
+        try:
+            picked.append(f"{library} {version(library)}")
+        except PackageNotFoundError:
+            picked.append(fallback)
+    return ", ".join(picked)
+
+
 def milliseconds(times: list[float]) -> tuple[float, float]:
     """The median and the 99th percentile, in milliseconds."""
     cuts = statistics.quantiles(times, n=100, method="inclusive")
@@ -114,7 +125,8 @@ def main(argv: list[str] | None = None) -> None:
             queued = options.rounds * len(SIZES) * len(QUEUE) * options.requests
             delays = outcome_delays(queue_url, redis_url, queued, PICK_UPS)
     print(f"{platform.platform()}, {os.cpu_count()} CPUs; Python {platform.python_version()}, lilya {version('lilya')}, "
-          f"uvicorn {version('uvicorn')}, dramatiq {version('dramatiq')}, redis-py {version('redis')}, {redis_version}")
+          f"uvicorn {version('uvicorn')} ({server_libraries()}), dramatiq {version('dramatiq')}, "
+          f"redis-py {version('redis')}, {redis_version}")
     print(f"{options.requests} uploads per variant, size and round; {options.rounds} rounds\n")
     print(f"{'time until the client has the 202':<34}{'size':>7}{'median ms':>11}{'p99 ms':>9}{'x median':>10}"
           f"{'x p99':>7}")
