@@ -13,7 +13,7 @@ QUEUED, PROCESSING, RETRYING = "queued", "processing", "retrying"
 
 broker = RedisBroker(
     client=redis.Redis.from_url(REDIS_URL, **REDIS_TIMEOUTS),
-    # a worker silent this long counts as dead, and its jobs go back to the queue
+    # a worker silent this long counts as dead; its jobs go back to the queue
     heartbeat_timeout=15_000,  # milliseconds
     # look for dead workers on every call to Redis, not once in a thousand
     maintenance_chance=MAINTENANCE_SCALE,

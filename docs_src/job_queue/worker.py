@@ -46,7 +46,8 @@ def process_upload(upload_id: str) -> None:
         outcome = run_try(upload_id, job_try)
     except dramatiq.Retry as retry:
         store.set(state_key(upload_id), RETRYING, xx=True, keepttl=True)
-        log.info("upload %s, try %d: retry in %d ms", upload_id, job_try, retry.delay)
+        delay = retry.delay
+        log.info("upload %s, try %d: retry in %d ms", upload_id, job_try, delay)
         raise
     except redis.RedisError:
         log.info("upload %s, try %d: Redis failed", upload_id, job_try)
@@ -61,7 +62,8 @@ def process_upload(upload_id: str) -> None:
 
 
 def begin_try(upload_id: str) -> int:
-    """The try's number, counted in Redis: dramatiq does not count a try whose worker died."""
+    """The try's number, counted in Redis: Dramatiq does not count a try
+    whose worker died."""
     with store.pipeline(transaction=True) as pipe:
         pipe.incr(tries_key(upload_id))
         pipe.expire(tries_key(upload_id), UPLOAD_TTL)
