@@ -167,6 +167,23 @@ def test_a_scanner_out_of_reach_on_the_last_try_is_recorded_without_its_address(
     assert recorded(stored)[0] == {"status": "failed", "error": "the scanner could not be reached"}
 
 
+def test_an_error_the_job_does_not_expect_is_recorded_as_failed_and_raised_again(stored, monkeypatch):
+    """Raised again for Dramatiq, which logs it with its traceback and, as retry_when says, tries no more."""
+
+    async def garbled(request: Request) -> PlainText:
+        return PlainText("not json")
+
+    with serve(Lilya(routes=[Path("/scan", garbled, methods=["POST"])])) as served:
+        monkeypatch.setattr(worker, "SCANNER_URL", served.url + "/scan")
+        with logged_by(worker) as logged, pytest.raises(json.JSONDecodeError):
+            worker.process_upload("u1")
+    assert logged.lines == ["upload u1, try 1: stopped on an error"]
+    assert recorded(stored) == (
+        {"status": "failed", "error": "the job stopped on an error"},
+        [{"id": "u1", "status": "failed"}],
+    )
+
+
 def test_a_try_past_the_last_one_records_failed_without_scanning(stored, monkeypatch):
     monkeypatch.setattr(worker, "SCANNER_URL", "http://127.0.0.1:9/scan")  # nothing listens there
     assert run_try(worker.MAX_TRIES + 1) == "failed"
