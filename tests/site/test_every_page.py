@@ -49,6 +49,8 @@ TABLE_LAYOUT = """() => {
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 TIMEOUT_MS = 15_000
+AXE_LIMIT_MS = 60_000
+"""Far longer than axe takes on the longest page under load: a run past it has hung."""
 
 SEARCH_READY = """() => {
     const config = JSON.parse(document.getElementById("__config").textContent);
@@ -58,11 +60,13 @@ SEARCH_READY = """() => {
 """Material's search worker has fetched the index and its language scripts, the last requests a page makes by
 itself: the search box then says "Type to start searching" in the page's language, in place of "Initializing"."""
 
-AXE_RUN = """async excluded => {
+AXE_RUN = """async ([excluded, limit]) => {
     const rules = Object.fromEntries(excluded.map(id => [id, {enabled: false}]));
-    const result = await axe.run(document, {resultTypes: ["violations"], rules});
+    const late = new Promise((_, reject) => setTimeout(() => reject(new Error(`axe ran for over ${limit} ms`)), limit));
+    const result = await Promise.race([axe.run(document, {resultTypes: ["violations"], rules}), late]);
     return result.violations.map(v => [v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(" "))]);
 }"""
+"""axe on the page, bounded: `page.evaluate` has no timeout of its own, and would wait for a run that never ends."""
 
 CODE_FITS = """() => [...document.querySelectorAll("pre > code")].flatMap((code, index) => {
     const out = [];
@@ -105,7 +109,7 @@ def paths_of(language: str) -> list[str]:
 
 def violations(page) -> list[str]:
     """Every serious or critical violation on the page, each with its rule, its impact and up to three elements."""
-    found = page.evaluate(AXE_RUN, list(EXCLUDED))
+    found = page.evaluate(AXE_RUN, [list(EXCLUDED), AXE_LIMIT_MS])
     return [f"{rule} ({impact}): {', '.join(targets)}" for rule, impact, targets in found if impact in SERIOUS]
 
 
