@@ -1,35 +1,29 @@
+"""Ravyn's decorator example makes the promises of Lilya's `with_background` one, proven by the same tests on Ravyn's
+app; and one of its own: the decorator's task is made once."""
+
 import json
 
 import pytest
 
 from docs_src.ravyn import via_handlers
-from tests.proof import call_asgi, logged_by, prove_end_to_end
+from tests.docs_src.background_tasks.test_via_handlers import (
+    HEADERS,
+    empty_log,
+    test_declared_task_runs_after_the_response,
+    test_served_client_has_the_response_before_the_task_runs,
+)
+from tests.proof import call_asgi
 
-BODY = json.dumps({"email": "ana@example.com"}).encode()
-HEADERS = {"content-type": "application/json"}
-
-
-@pytest.fixture(autouse=True)
-def empty_log():
-    via_handlers.audit_log.clear()
-
-
-def test_the_decorators_task_runs_after_the_response(recorder):
-    with logged_by(via_handlers) as logged:
-        result = call_asgi(via_handlers.app, recorder.timeline, "POST", "/register", BODY, HEADERS)
-    assert result.status == 201
-    assert json.loads(result.body) == {"registered": "ana@example.com"}
-    recorder.timeline.assert_tasks_after_response(["write_audit_entry"])
-    assert via_handlers.audit_log == ["user registered"]
-    assert logged.lines == ["audit entry written: user registered"]
+__all__ = [
+    "empty_log",
+    "test_declared_task_runs_after_the_response",
+    "test_served_client_has_the_response_before_the_task_runs",
+]
 
 
-def test_served_client_has_the_response_before_the_task_runs(recorder):
-    response = prove_end_to_end(
-        via_handlers.app, recorder, "POST", "/register", ["write_audit_entry"], content=BODY, headers=HEADERS
-    )
-    assert response.status_code == 201
-    assert via_handlers.audit_log == ["user registered"]
+@pytest.fixture
+def example():
+    return via_handlers
 
 
 def test_every_request_runs_the_same_task_with_the_same_arguments(recorder):
