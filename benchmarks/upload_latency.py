@@ -5,9 +5,9 @@
 Each variant runs under uvicorn in a process of its own on 127.0.0.1, and one client posts uploads to it one after
 another (a fresh connection each, as a browser's first upload makes it):
 - `docs_src/background_tasks/upload.py`, the upload kept in memory and processed by a background task;
-- `docs_src/job_queue/web.py`, the upload stored in Redis and a job queued (a dramatiq worker, with dramatiq's own
-  polling delay, and the stand-in scanner run beside it), with Redis syncing its append-only file to disk on every write (`appendfsync always`) and once
-  a second (`everysec`).
+- `docs_src/job_queue/web.py`, the upload stored in Redis and a job queued (a Dramatiq worker, with Dramatiq's own
+  polling delay, and the stand-in scanner run beside it), with Redis syncing its append-only file to disk on every
+  write (`appendfsync always`) and once a second (`everysec`).
 The variants take turns within each round, so that they share the machine's state. Printed: the median and the 99th
 percentile of the time until the client has the 202, for a 1 KiB and a 1 MiB upload, with each queue variant's ratio
 to the background task; then how long after its 202 a queued upload's outcome was recorded (the worker's pick-up
@@ -39,7 +39,7 @@ from tests.redis_server import redis_server
 
 SIZES = {"1 KiB": 1024, "1 MiB": 1024 * 1024}
 IN_PROCESS = "background task"
-POLL_DELAY = 1.0  # seconds: at most this long between an idle dramatiq worker's looks for new jobs
+POLL_DELAY = 1.0  # seconds: at most this long between an idle Dramatiq worker's looks for new jobs
 PICK_UPS = 40
 QUEUE = {"always": "job queue, fsync always", "everysec": "job queue, fsync everysec"}
 
@@ -59,7 +59,7 @@ def post_times(url: str, body: bytes, count: int) -> list[float]:
 def outcome_delays(url: str, redis_url: str, backlog: int, count: int) -> list[float]:
     """Seconds from each 202 until the worker has recorded that upload's outcome, one upload at a time, once the
     `backlog` uploads posted before have all been recorded. Each upload is posted at a random moment of the worker's
-    polling cycle (an idle dramatiq worker looks for new jobs less and less often, at most 1 s apart): right after the
+    polling cycle (an idle Dramatiq worker looks for new jobs less and less often, at most 1 s apart): right after the
     last outcome, every upload would find the worker looking at once."""
     delays = []
     with redis.Redis.from_url(redis_url) as client, httpx2.Client(timeout=TIMEOUT) as http:

@@ -73,9 +73,9 @@ def begin_try(upload_id: str) -> int:
 
 
 def run_try(upload_id: str, job_try: int) -> dict:
-    content = store.get(upload_key(upload_id))
     if job_try > MAX_TRIES:
         return failed(f"{MAX_TRIES} tries ended without an outcome")
+    content = store.get(upload_key(upload_id))
     if content is None:
         return failed("the upload expired")
     try:

@@ -17,7 +17,8 @@ PRINT_REDIS = (
     "        return web.app.state.redis\n"
     "for client in (storage.broker.client, store, asyncio.run(web_client())):\n"
     "    kwargs = client.connection_pool.connection_kwargs\n"
-    "    print(kwargs['host'], kwargs['port'], kwargs['db'], kwargs['socket_connect_timeout'], kwargs['socket_timeout'])\n"
+    "    names = ('host', 'port', 'db', 'socket_connect_timeout', 'socket_timeout')\n"
+    "    print(*(kwargs[name] for name in names))\n"
 )
 
 
