@@ -4,6 +4,9 @@ request's whole body whenever the handler takes a parameter."""
 
 import contextlib
 import logging
+import os
+import subprocess
+import sys
 from typing import Any
 
 import anyio
@@ -200,3 +203,33 @@ def test_a_handler_without_parameters_reads_no_body():
 
     status, body, read = read_by(Ravyn(routes=[pay]), chunks=64)
     assert (status, read) == (201, 0)
+
+
+def test_an_empty_background_tasks_on_the_response_counts_as_its_own_and_no_task_runs():
+    assert served(dict, lambda background: JSONResponse({"ok": True}, background=BackgroundTasks()),
+                  own_task=False) == []
+
+
+@pytest.mark.parametrize("name", RESPONSES)
+def test_a_response_annotation_kept_as_a_string_counts_as_annotated_otherwise(name):
+    """What `from __future__ import annotations` makes of `-> JSONResponse`: the string "JSONResponse"."""
+    _, make = RESPONSES[name]
+    assert served(name, make, own_task=False) == ["decorator"]
+
+
+SETTINGS_READ = "from ravyn.conf import settings; print(settings.debug)"
+
+
+def settings_read_with(variables: dict[str, str]) -> subprocess.CompletedProcess:
+    """Ravyn's settings read in a new process (it reads the variable once), with `variables` in its environment."""
+    environment = {name: value for name, value in os.environ.items()
+                   if name not in ("RAVYN_SETTINGS_MODULE", "ESMERALD_SETTINGS_MODULE")} | variables
+    return subprocess.run([sys.executable, "-c", SETTINGS_READ], env=environment, capture_output=True, text=True,
+                          timeout=TIMEOUT)
+
+
+def test_ravyn_reads_its_settings_module_from_ravyn_settings_module_and_ignores_esmeralds_variable():
+    ignored = settings_read_with({"ESMERALD_SETTINGS_MODULE": "nosuchsettings.Settings"})
+    assert (ignored.returncode, ignored.stdout) == (0, "False\n"), ignored.stderr  # Ravyn's defaults
+    named = settings_read_with({"RAVYN_SETTINGS_MODULE": "nosuchsettings.Settings"})
+    assert named.returncode != 0 and "No module named 'nosuchsettings'" in named.stderr

@@ -35,3 +35,10 @@ def test_served_client_has_the_response_before_the_tasks_run(recorder):
     assert response.json() == {"published": "dog"}
     assert sync_and_async.thumbnails[0]["thread"].startswith("AnyIO worker thread")
     assert not sync_and_async.notifications[0]["thread"].startswith("AnyIO worker thread")
+
+
+def test_a_json_bodys_key_replaces_the_path_parameter_of_the_same_name_for_the_handler_and_its_tasks(recorder):
+    result = call_asgi(sync_and_async.app, recorder.timeline, "POST", "/photos/cat", b'{"photo": "dog"}',
+                       {"content-type": "application/json"})
+    assert (result.status, result.body) == (201, b'{"published":"dog"}')
+    assert [entry["photo"] for entry in sync_and_async.thumbnails + sync_and_async.notifications] == ["dog", "dog"]
