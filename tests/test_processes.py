@@ -1,12 +1,14 @@
 """A process the suite starts is seen saying what it says, is reported with its output when it never gets ready, and
 is gone when its block ends."""
 
+import os
+import select
 import sys
-from pathlib import Path
 
 import pytest
 
 from tests.processes import running, start
+from tests.proof import TIMEOUT
 
 SAY_THEN_WAIT = "import signal; print('ready', flush=True); signal.pause()"  # waits until a signal ends it
 
@@ -50,12 +52,17 @@ def forked_child(process) -> int:
 
 
 def gone(pid: int) -> bool:
-    """Ended: no such process, or a zombie (dead, its exit status not yet collected by whoever adopted it)."""
+    """Whether the process has ended, or does within TIMEOUT seconds: its pidfd becomes readable when it ends (a
+    zombie, its exit status not yet collected by whoever adopted it, has ended). A process lets go of its pipes
+    before it has quite ended, so a closed output alone does not say so."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
+        descriptor = os.pidfd_open(pid)
+    except ProcessLookupError:
         return True
-    return stat.rpartition(")")[2].split()[0] == "Z"
+    try:
+        return bool(select.select([descriptor], [], [], TIMEOUT)[0])
+    finally:
+        os.close(descriptor)
 
 
 def test_kill_of_a_process_group_leader_ends_the_processes_it_forked():
