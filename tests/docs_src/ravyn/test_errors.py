@@ -3,6 +3,7 @@ import traceback
 
 import httpx2
 import pytest
+from ravyn.testclient import RavynTestClient
 
 from docs_src.ravyn import errors
 from tests.proof import TIMEOUT, Event, call_asgi, observed_app, serve
@@ -54,3 +55,12 @@ def test_the_task_that_never_ran_records_the_sale_when_called():
     """What the failure kept from running is real work: run alone, the task records the sale."""
     errors.record_sale("7")
     assert errors.sales == ["7"]
+
+
+def test_in_ravyns_test_client_a_failing_task_raises_unless_it_is_told_to_return_the_response():
+    """The second response is what the test client refuses: with raise_server_exceptions=False it returns the first."""
+    with pytest.raises(AssertionError, match='multiple "http.response.start" messages'):
+        RavynTestClient(errors.app).post(PATH)
+    response = RavynTestClient(errors.app, raise_server_exceptions=False).post(PATH)
+    assert (response.status_code, response.json()) == (201, {"order": "7", "status": "paid"})
+    assert errors.sales == []
