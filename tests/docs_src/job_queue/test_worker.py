@@ -425,3 +425,14 @@ def test_dramatiqs_own_broker_defaults_look_for_dead_workers_once_in_a_thousand_
 def test_the_dramatiq_command_starts_one_worker_process_per_cpu_with_8_threads_each():
     options = make_argument_parser().parse_args(["docs_src.job_queue.worker"])
     assert (options.processes, options.threads) == (multiprocessing.cpu_count(), 8)
+
+
+def test_after_a_redis_error_dramatiq_tries_again_1_to_2_s_later_then_twice_as_long_each_time():
+    """min_backoff=1000 on the actor, fed to the Retries middleware's backoff (with its jitter of up to twice)."""
+    retries = Retries()
+    first_backoff = worker.process_upload.options["min_backoff"]
+    assert first_backoff == 1000
+    for attempt, (low, high) in enumerate([(1000, 2000), (2000, 4000), (4000, 8000)]):
+        delays = {compute_backoff(attempt, factor=first_backoff, max_backoff=retries.max_backoff)[1]
+                  for _ in range(200)}
+        assert low <= min(delays) and max(delays) <= high, (attempt, min(delays), max(delays))
