@@ -6,20 +6,31 @@ from docs_src.background_tasks import sync_and_async
 from tests.proof import call_asgi, logged_by, prove_end_to_end
 
 
+@pytest.fixture
+def example():
+    """The example these proofs are about; Ravyn's def-and-async-def example reuses them."""
+    return sync_and_async
+
+
+@pytest.fixture
+def published_status() -> int:
+    return 200
+
+
 @pytest.fixture(autouse=True)
-def empty_state():
-    sync_and_async.thumbnails.clear()
-    sync_and_async.notifications.clear()
+def empty_state(example):
+    example.thumbnails.clear()
+    example.notifications.clear()
 
 
-def test_def_runs_in_a_worker_thread_and_async_def_on_the_event_loop(recorder):
-    with logged_by(sync_and_async) as logged:
-        result = call_asgi(sync_and_async.app, recorder.timeline, "POST", "/photos/cat")
-    assert result.status == 200
+def test_def_runs_in_a_worker_thread_and_async_def_on_the_event_loop(recorder, example, published_status):
+    with logged_by(example) as logged:
+        result = call_asgi(example.app, recorder.timeline, "POST", "/photos/cat")
+    assert result.status == published_status
     recorder.timeline.assert_tasks_after_response(["make_thumbnail", "notify_followers"])
     recorder.timeline.assert_sequential()
-    (thumbnail,) = sync_and_async.thumbnails
-    (notification,) = sync_and_async.notifications
+    (thumbnail,) = example.thumbnails
+    (notification,) = example.notifications
     assert notification["thread"] == threading.current_thread().name  # anyio.run's loop runs here
     assert thumbnail["thread"] != notification["thread"]
     assert thumbnail["thread"].startswith("AnyIO worker thread")
@@ -29,9 +40,9 @@ def test_def_runs_in_a_worker_thread_and_async_def_on_the_event_loop(recorder):
     ]
 
 
-def test_served_client_has_the_response_before_the_tasks_run(recorder):
+def test_served_client_has_the_response_before_the_tasks_run(recorder, example):
     response = prove_end_to_end(
-        sync_and_async.app, recorder, "POST", "/photos/dog", ["make_thumbnail", "notify_followers"]
+        example.app, recorder, "POST", "/photos/dog", ["make_thumbnail", "notify_followers"]
     )
     assert response.json() == {"published": "dog"}
-    assert sync_and_async.thumbnails[0]["thread"] != sync_and_async.notifications[0]["thread"]
+    assert example.thumbnails[0]["thread"] != example.notifications[0]["thread"]

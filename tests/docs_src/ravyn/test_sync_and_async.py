@@ -1,33 +1,28 @@
-import threading
+"""Ravyn's def-and-async-def example makes the promises of Lilya's, proven by the same tests on Ravyn's app (which
+answers 201), with a stricter end-to-end check of the threads, and one of its own: a JSON body's keys replace path
+parameters."""
 
 import pytest
 
 from docs_src.ravyn import sync_and_async
-from tests.proof import call_asgi, logged_by, prove_end_to_end
+from tests.docs_src.background_tasks.test_sync_and_async import (
+    empty_state,
+    test_def_runs_in_a_worker_thread_and_async_def_on_the_event_loop,
+)
+from tests.proof import call_asgi, prove_end_to_end
 
+__all__ = ["empty_state", "test_def_runs_in_a_worker_thread_and_async_def_on_the_event_loop"]
 TASKS = ["make_thumbnail", "notify_followers"]
 
 
-@pytest.fixture(autouse=True)
-def empty_state():
-    sync_and_async.thumbnails.clear()
-    sync_and_async.notifications.clear()
+@pytest.fixture
+def example():
+    return sync_and_async
 
 
-def test_def_runs_in_a_worker_thread_and_async_def_on_the_event_loop(recorder):
-    with logged_by(sync_and_async) as logged:
-        result = call_asgi(sync_and_async.app, recorder.timeline, "POST", "/photos/cat")
-    assert result.status == 201
-    recorder.timeline.assert_tasks_after_response(TASKS)
-    recorder.timeline.assert_sequential()
-    (thumbnail,) = sync_and_async.thumbnails
-    (notification,) = sync_and_async.notifications
-    assert notification["thread"] == threading.current_thread().name  # anyio.run's loop runs here
-    assert thumbnail["thread"].startswith("AnyIO worker thread")
-    assert logged.lines == [
-        f"thumbnail of cat made in {thumbnail['thread']}",
-        f"followers of cat notified from {notification['thread']}",
-    ]
+@pytest.fixture
+def published_status() -> int:
+    return 201
 
 
 def test_served_client_has_the_response_before_the_tasks_run(recorder):
