@@ -1,49 +1,79 @@
-"""Why pending tasks stretch the tail of the Performance page's first figure: the cyclic garbage collector's pauses,
-measured in the server, with the settings that could shorten them side by side.
+"""Benchmark: why pending tasks stretch the tail of the first figure, and what shortens it.
 
-    ./scripts/benchmark-collector.sh [--seconds 4]
+    ./scripts/benchmark.sh --only collector_pauses [--quick]
 
-The server is the first figure's (`benchmarks.task_latency`), with two additions: a `gc.callbacks` hook that times
-every collection, per generation, and `GET /collector`, which hands those timings over (and starts them afresh)
-with the number of objects the collector tracks. Each setting gets a uvicorn process of its own, applied at startup
-(`COLLECTOR_SETTING`), and the same load: wrk over 8 keep-alive connections, first with responses that carry no
-task, then with responses whose task waits 2 s, so that about two seconds' worth of requests are pending at once.
-Printed per setting: the client's median and p99 for both loads, the p99's ratio, the collections of each
-generation with the longest and the total pause, the objects tracked at the end, and the server's peak memory.
-`gc.disable()` is there as the bound, not as advice: without the collector, cycles are never freed.
+The server is the first figure's (`benchmarks.task_latency`): `GET /work` answered at once, and `GET /work/task`,
+whose response carries an `async def` task that awaits `anyio.sleep` for 2 s. Each variant gets a uvicorn process of
+its own (`COLLECTOR_VARIANT` names it) and the same two loads: wrk over 8 keep-alive connections, first on `/work`,
+then on `/work/task`, so that about two seconds' worth of requests have a task pending at any time. The load is
+paced (each connection pauses PACE_MS between a response and its next request) so that every variant serves about
+as many requests, holds about as many pending tasks, and has its memory compared at the same work.
+
+In the server, a `gc.callbacks` hook times every collection, per generation, and `GET /collector` hands those
+timings over (starting them afresh) with the objects the collector tracks, the pending tasks and the peak memory.
+The variants:
+
+* `default`: the response carries the task, as in the first figure, with the collector as it starts;
+* `freeze`: `gc.freeze()` once the app has started, so that full collections skip what it allocated until then;
+* `thresholds`: `gc.set_threshold(*THRESHOLDS)`, collections ten times rarer in the older generations;
+* `cap`: no more than CAP tasks pending; a request over the cap is answered 503 with no task;
+* `hand_off`: the recipe of the page (`docs_src/performance/held_tasks.py`), whose response task hands the waiting
+  to an asyncio task that the app holds, so the request is freed once its response is sent;
+* `disable`: `gc.disable()`, the bound and not advice: without the collector, no cycle is ever freed.
+
+Target, reported with the ratios and not enforced here: with the recommended variant (RECOMMENDED), a p99 with the
+2 s tasks of at most P99_TARGET times the no-task p99, at a peak memory of at most MEMORY_TARGET times `default`'s.
 """
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
-import platform
 import resource
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from importlib.metadata import version
 
 from lilya.apps import Lilya
+from lilya.background import Task
 from lilya.requests import Request
-from lilya.responses import JSONResponse
+from lilya.responses import JSONResponse, PlainText
 from lilya.routing import Path
 
 from benchmarks import task_latency
 from benchmarks.wrk import http_client, poll, run_wrk
+from docs_src.performance.held_tasks import hand_off
 
-SETTINGS: dict[str, Callable[[], None]] = {
-    "default": lambda: None,
-    "gc.freeze() at startup": gc.freeze,
-    "thresholds 700, 100, 100": lambda: gc.set_threshold(700, 100, 100),
-    "thresholds 20000, 10, 10": lambda: gc.set_threshold(20_000, 10, 10),
-    "gc.disable() (the bound)": gc.disable,
-}
-"""Each setting by its name, as applied once the server has started (after its imports)."""
 CONNECTIONS = 8
+PACE_MS = 4
+"""Each connection's pause between a response and its next request (wrk's `delay()`)."""
 TASK_SECONDS = 2.0
+THRESHOLDS = (700, 100, 100)
+"""CPython's defaults are (700, 10, 10)."""
+CAP = 1000
+RECOMMENDED = "hand_off"
+P99_TARGET = 3.0
+MEMORY_TARGET = 1.5
+PACED = f"delay = function() return {PACE_MS} end"
+
+
+@dataclass(frozen=True)
+class Variant:
+    setting: Callable[[], None] = lambda: None
+    """Applied once the app has started (after its imports)."""
+    hands_off: bool = False
+    cap: int | None = None
+
+
+VARIANTS = {
+    "default": Variant(),
+    "freeze": Variant(setting=gc.freeze),
+    "thresholds": Variant(setting=lambda: gc.set_threshold(*THRESHOLDS)),
+    "cap": Variant(cap=CAP),
+    "hand_off": Variant(hands_off=True),
+    "disable": Variant(setting=gc.disable),
+}
 
 
 @dataclass
@@ -77,71 +107,86 @@ class Pauses:
 pauses = Pauses()
 
 
+def variant() -> Variant:
+    return VARIANTS[os.environ.get("COLLECTOR_VARIANT", "default")]
+
+
+async def no_task(request: Request) -> PlainText:
+    return PlainText("done")
+
+
+async def with_task(request: Request) -> PlainText:
+    """The first figure's task of TASK_SECONDS, carried by the response or handed off, as the variant says."""
+    chosen = variant()
+    if chosen.cap is not None and task_latency.pending["tasks"] >= chosen.cap:
+        return PlainText("too many tasks pending", status_code=503)
+    task_latency.pending["tasks"] += 1
+    if chosen.hands_off:
+        return PlainText("done", background=Task(hand_off, task_latency.pause, TASK_SECONDS))
+    return PlainText("done", background=Task(task_latency.pause, TASK_SECONDS))
+
+
 async def collector(request: Request) -> JSONResponse:
     return JSONResponse({
         "generations": pauses.taken(),
         "tracked": len(gc.get_objects()),
+        "pending": task_latency.pending["tasks"],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     })
 
 
 @asynccontextmanager
 async def lifespan(app: Lilya) -> AsyncIterator[None]:
-    SETTINGS[os.environ.get("COLLECTOR_SETTING", "default")]()
+    variant().setting()
     gc.callbacks.append(pauses)
     yield
     gc.callbacks.remove(pauses)
 
 
-app = Lilya(routes=[*task_latency.app.routes, Path("/collector", collector)], lifespan=lifespan)
+app = Lilya(routes=[Path("/work", no_task), Path("/work/task", with_task),
+                    Path("/pending", task_latency.pending_tasks), Path("/collector", collector)], lifespan=lifespan)
 
 
-def measure(setting: str, seconds: float) -> dict:
-    """Both loads on a server of its own with `setting`: the client's figures and the collector's, for each."""
+def load_figures(result, collected: dict) -> dict:
+    """One load's figures: the client's, then the collector's in the server."""
+    return {"median_ms": result.median_ms, "p99_ms": result.p99_ms, "requests": result.requests,
+            "errors": result.errors, "generations": collected["generations"], "tracked": collected["tracked"],
+            "pending": collected["pending"], "peak_rss_mb": collected["peak_rss_mb"]}
+
+
+def measure_variant(name: str, seconds: float) -> dict:
+    """Both loads on a server of its own running variant `name`."""
     from tests.processes import uvicorn  # here: the server imports this module, and needs no test machinery
 
-    env = {**os.environ, "COLLECTOR_SETTING": setting}
-    figures = {}
+    env = {**os.environ, "COLLECTOR_VARIANT": name}
+    loads = {}
     with uvicorn("benchmarks.collector_pauses:app", "--no-access-log", env=env) as (url, _), \
             http_client(10) as client:
-        run_wrk(url + task_latency.path(None), connections=CONNECTIONS, seconds=1)
-        for name, task_s in (("no task", None), ("2 s task", TASK_SECONDS)):
+        run_wrk(url + "/work", connections=CONNECTIONS, seconds=1, script=PACED)
+        for load, path in (("no_task", "/work"), ("task", "/work/task")):
             client.get(url + "/collector")
-            result = run_wrk(url + task_latency.path(task_s), connections=CONNECTIONS, seconds=seconds)
-            figures[name] = {"median_ms": result.median_ms, "p99_ms": result.p99_ms, "requests": result.requests,
-                             **client.get(url + "/collector").json()}
+            result = run_wrk(url + path, connections=CONNECTIONS, seconds=seconds, script=PACED)
+            loads[load] = load_figures(result, client.get(url + "/collector").json())
             poll(lambda: client.get(url + "/pending").text == "0", 30, "the tasks to end")
-    return figures
+    return {"name": name, **loads, "objects_per_pending_task": objects_per_pending_task(loads["no_task"], loads["task"])}
 
 
-def report_line(setting: str, figures: dict, default_rss: float) -> str:
-    calm, busy = figures["no task"], figures["2 s task"]
-    full = busy["generations"]["2"]
-    return (f"{setting:<26}{calm['median_ms']:>7.2f}{calm['p99_ms']:>8.2f}{busy['median_ms']:>8.2f}"
-            f"{busy['p99_ms']:>9.2f}{busy['p99_ms'] / calm['p99_ms']:>8.1f}"
-            f"{busy['generations']['0']['collections']:>6}{busy['generations']['1']['collections']:>6}"
-            f"{full['collections']:>6}{full['longest_ms']:>9.1f}{full['total_ms']:>9.1f}"
-            f"{busy['tracked']:>10}{busy['peak_rss_mb']:>8.0f}{busy['peak_rss_mb'] / default_rss:>7.2f}")
+def objects_per_pending_task(calm: dict, busy: dict) -> float | None:
+    """The objects the collector tracked beyond the no-task load's, per task pending when they were counted."""
+    if not busy["pending"]:
+        return None
+    return round((busy["tracked"] - calm["tracked"]) / busy["pending"], 1)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=4.0, help="wrk's run for each load")
-    options = parser.parse_args(argv)
-    results = {setting: measure(setting, options.seconds) for setting in SETTINGS}
-    print(f"{platform.platform()}, {os.cpu_count()} CPUs; Python {platform.python_version()}, "
-          f"lilya {version('lilya')}, uvicorn {version('uvicorn')}; {CONNECTIONS} connections, "
-          f"{options.seconds:g} s per load\n")
-    print(f"{'':<26}{'no task':>15}{'2 s task':>17}{'':>8}{'collections':>18}{'gen 2 pauses':>18}"
-          f"{'':>10}{'peak':>8}")
-    print(f"{'setting':<26}{'median':>7}{'p99':>8}{'median':>8}{'p99':>9}{'x p99':>8}{'gen0':>6}{'gen1':>6}"
-          f"{'gen2':>6}{'longest':>9}{'total':>9}{'tracked':>10}{'MB':>8}{'x MB':>7}")
-    default_rss = results["default"]["2 s task"]["peak_rss_mb"]
-    for setting, figures in results.items():
-        print(report_line(setting, figures, default_rss))
-    print("\nms unless said; gen 2 pauses and collections while the 2 s tasks pile up; tracked: objects the collector"
-          " follows at the end of that load")
-
-
-if __name__ == "__main__":
-    main()
+def measure(quick: bool = False) -> dict:
+    seconds = 1 if quick else 4
+    return {
+        "connections": CONNECTIONS,
+        "pace_ms": PACE_MS,
+        "task_s": TASK_SECONDS,
+        "seconds": float(seconds),
+        "thresholds": list(THRESHOLDS),
+        "cap": CAP,
+        "recommended": RECOMMENDED,
+        "variants": [measure_variant(name, seconds) for name in VARIANTS],
+    }

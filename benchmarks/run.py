@@ -22,7 +22,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from benchmarks import as_group, blocking, build_cost, exactly_once, task_latency, thread_limit
+from benchmarks import as_group, blocking, build_cost, collector_pauses, exactly_once, task_latency, thread_limit
 from docs_tools.figures import performance
 from docs_tools.figures import texts as figure_texts
 from docs_tools.figures.charts import STANDALONE_CSS
@@ -30,9 +30,11 @@ from docs_tools.figures.charts import render as render_chart
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = {module.__name__.rsplit(".", 1)[-1]: module
-              for module in (task_latency, as_group, thread_limit, blocking, exactly_once, build_cost)}
+              for module in (task_latency, collector_pauses, as_group, thread_limit, blocking, exactly_once,
+                               build_cost)}
 """The benchmark of each section of the Performance page, by the section's name."""
-PACKAGES = ("lilya", "uvicorn", "anyio", "mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pymdown-extensions")
+PACKAGES = ("lilya", "uvicorn", "uvloop", "httptools", "anyio", "mkdocs", "mkdocs-material", "mkdocs-static-i18n",
+            "pymdown-extensions")
 
 
 def cpu_model() -> str:

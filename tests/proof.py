@@ -25,7 +25,7 @@ from docs_tools.timelines.asgi_timeline import Event, TaskRecorder, Timeline, ob
 __all__ = [
     "TIMEOUT", "STILL", "Event", "TaskRecorder", "Timeline", "observed_app", "task_name", "Lines", "LoggedLines",
     "logged", "logged_by", "read_lines", "Served", "listening_socket", "serve", "AsgiResult", "call_asgi", "Pending",
-    "get_in_background", "prove_end_to_end",
+    "get_in_background", "prove_end_to_end", "call_asgi_in_loop",
 ]
 STILL = 0.5
 """How long a request must stay unanswered to count as held up: a bounded wait for an answer that must not come."""
@@ -48,10 +48,29 @@ def call_asgi(
     headers: dict[str, str] | None = None,
     disconnect_after_chunks: int | None = None,
 ) -> AsgiResult:
-    """Call the app once with a hand-written receive/send, recording every message sent.
+    """Call the app once with a hand-written receive/send, recording every message sent, in an event loop of its own
+    that ends with the call.
 
     With `disconnect_after_chunks`, the client disconnects once that many body messages arrived.
     """
+
+    async def run() -> AsgiResult:
+        with anyio.fail_after(TIMEOUT):
+            return await call_asgi_in_loop(app, timeline, method, path, body, headers, disconnect_after_chunks)
+
+    return anyio.run(run)
+
+
+async def call_asgi_in_loop(
+    app: Any,
+    timeline: Timeline,
+    method: str = "GET",
+    path: str = "/",
+    body: bytes = b"",
+    headers: dict[str, str] | None = None,
+    disconnect_after_chunks: int | None = None,
+) -> AsgiResult:
+    """`call_asgi` in the running event loop, for a test that watches what the call left running once it returned."""
     path, _, query = path.partition("?")
     raw_headers = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
     if body:
@@ -73,7 +92,7 @@ def call_asgi(
     }
     request_sent = False
     status, response_headers, chunks = 0, {}, []
-    client_left: anyio.Event | None = None
+    client_left = anyio.Event()
 
     async def receive() -> dict[str, Any]:
         nonlocal request_sent
@@ -98,17 +117,11 @@ def call_asgi(
             if disconnect_after_chunks is not None and len(chunks) >= disconnect_after_chunks:
                 client_left.set()
 
-    async def run() -> BaseException | None:
-        nonlocal client_left
-        client_left = anyio.Event()
-        with anyio.fail_after(TIMEOUT):
-            try:
-                await app(scope, receive, send)
-            except Exception as error:  # noqa: BLE001 - a failing task is part of what is observed
-                return error
-        return None
-
-    error = anyio.run(run)
+    error = None
+    try:
+        await app(scope, receive, send)
+    except Exception as caught:  # noqa: BLE001 - a failing task is part of what is observed
+        error = caught
     return AsgiResult(status, response_headers, b"".join(chunks), error)
 
 

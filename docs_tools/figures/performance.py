@@ -22,7 +22,9 @@ RESULTS = "benchmarks/results/results.json"
 LATENCY_TARGET = 1.1
 GROUP_TARGET = 1.3
 INCLUDES_TARGET = 1.0
-SECTIONS = ("task_latency", "as_group", "thread_limit", "blocking", "exactly_once", "build_cost")
+COLLECTOR_P99_TARGET = 3.0
+COLLECTOR_MEMORY_TARGET = 1.5
+SECTIONS = ("task_latency", "collector_pauses", "as_group", "thread_limit", "blocking", "exactly_once", "build_cost")
 
 
 class ResultsError(ValueError):
@@ -80,6 +82,14 @@ def ratios(results: dict[str, Any]) -> list[Ratio]:
             for stat in ("median_ms", "p99_ms"):
                 found.append(Ratio(f"task of {variant['task_s']:g} s / no task, {stat.removesuffix('_ms')}",
                                    variant[stat] / base[stat], LATENCY_TARGET))
+    pauses = _get(results, "collector_pauses")
+    variants = {variant["name"]: variant for variant in pauses["variants"]}
+    remedy = variants[pauses["recommended"]]
+    found.append(Ratio(f"{remedy['name']}: p99 with 2 s tasks / no task",
+                       remedy["task"]["p99_ms"] / remedy["no_task"]["p99_ms"], COLLECTOR_P99_TARGET))
+    found.append(Ratio(f"{remedy['name']}: peak memory / default's",
+                       remedy["task"]["peak_rss_mb"] / variants["default"]["task"]["peak_rss_mb"],
+                       COLLECTOR_MEMORY_TARGET))
     points = {point["tasks"]: point for point in _get(results, "as_group", "points")}
     found.append(Ratio("as_group with 20 tasks / one task", points[20]["group_ms"] / points[1]["group_ms"],
                        GROUP_TARGET))
@@ -159,6 +169,51 @@ def _task_latency(results, texts: Texts) -> str:
                    escape(verdict)])
 
 
+def _collector_pauses(results, texts: Texts) -> str:
+    data = _get(results, "collector_pauses")
+    variants = data["variants"]
+    default = next(v for v in variants if v["name"] == "default")
+
+    def name(variant) -> str:
+        return texts.text(f"perf_gc_{variant['name']}", cap=texts.number(data["cap"], 0),
+                          thresholds=", ".join(str(value) for value in data["thresholds"]))
+
+    def longest_pause(load) -> float:
+        return max(generation["longest_ms"] for generation in load["generations"].values())
+
+    def p99_ratio(variant) -> float:
+        return variant["task"]["p99_ms"] / variant["no_task"]["p99_ms"]
+
+    rows = []
+    for variant in variants:
+        busy, calm, full = variant["task"], variant["no_task"], variant["task"]["generations"]["2"]
+        memory = texts.text("perf_gc_memory", value=texts.number(busy["peak_rss_mb"], 0),
+                            ratio=texts.number(busy["peak_rss_mb"] / default["task"]["peak_rss_mb"]))
+        rows.append([escape(name(variant)), escape(texts.number(busy["median_ms"] / calm["median_ms"])),
+                     escape(texts.milliseconds(busy["p99_ms"])), escape(texts.number(p99_ratio(variant), 1)),
+                     escape(texts.text("perf_gc_full", count=str(full["collections"]),
+                                       longest=texts.milliseconds(longest_pause(busy), 0))),
+                     escape(texts.number(variant["objects_per_pending_task"], 0)), escape(memory),
+                     escape(texts.number(busy["errors"], 0))])
+    chart = Chart([name(v) for v in variants], [texts.text("perf_p99_ratio")], [[p99_ratio(v)] for v in variants],
+                  lambda value: texts.number(value, 1), log=True, target=COLLECTOR_P99_TARGET,
+                  target_label=texts.text("perf_target_line", value=texts.number(COLLECTOR_P99_TARGET, 0)))
+    table = _table([texts.text(k) for k in ("perf_col_variant", "perf_col_median_ratio", "perf_col_p99_tasks",
+                                            "perf_col_p99_ratio", "perf_col_collections",
+                                            "perf_col_objects_per_task", "perf_col_peak_memory", "perf_col_errors")],
+                   rows)
+    p99, memory = (r for r in ratios(results) if r.target in (COLLECTOR_P99_TARGET, COLLECTOR_MEMORY_TARGET))
+    remedy = next(name(v) for v in variants if v["name"] == data["recommended"])
+    verdicts = [_verdict(p99, texts, texts.text("perf_gc_p99_target", variant=remedy,
+                                                value=texts.number(COLLECTOR_P99_TARGET, 0))),
+                _verdict(memory, texts, texts.text("perf_gc_memory_target",
+                                                   value=texts.number(COLLECTOR_MEMORY_TARGET, 1)))]
+    setting = texts.text("perf_gc_setting", connections=str(data["connections"]), pace=str(data["pace_ms"]),
+                         seconds=texts.number(data["seconds"], 0), task=texts.number(data["task_s"], 0))
+    return Figure("collector_pauses", texts.text("perf_gc_caption"), chart, table,
+                  [escape(setting), *(escape(verdict) for verdict in verdicts)])
+
+
 def _as_group(results, texts: Texts) -> str:
     data = _get(results, "as_group")
     points = data["points"]
@@ -227,7 +282,11 @@ def _exactly_once(results, texts: Texts) -> str:
     verdict = texts.text("perf_once_met" if met else "perf_once_missed")
     setting = texts.text("perf_once_setting", connections=str(data["connections"]),
                          seconds=texts.number(data["seconds"], 0), tasks=str(data["tasks_per_request"]))
-    return Figure("exactly_once", texts.text("perf_once_caption"), None, table, [escape(setting), escape(verdict)])
+    unanswered = data["requests_accepted"] - data["requests_answered"]
+    in_flight = texts.text("perf_once_in_flight", count=texts.number(unanswered, 0),
+                           connections=str(data["connections"]))
+    return Figure("exactly_once", texts.text("perf_once_caption"), None, table,
+                  [escape(setting), escape(in_flight), escape(verdict)])
 
 
 def _build_cost(results, texts: Texts) -> str:
@@ -252,7 +311,7 @@ def _build_cost(results, texts: Texts) -> str:
 
 
 FIGURES: dict[str, Callable[[dict[str, Any], Texts], Figure]] = {
-    "task_latency": _task_latency, "as_group": _as_group, "thread_limit": _thread_limit, "blocking": _blocking,
+    "task_latency": _task_latency, "collector_pauses": _collector_pauses, "as_group": _as_group, "thread_limit": _thread_limit, "blocking": _blocking,
     "exactly_once": _exactly_once, "build_cost": _build_cost,
 }
 

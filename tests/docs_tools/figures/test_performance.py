@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from html import unescape
 from xml.etree import ElementTree
 
 import pytest
@@ -16,6 +17,18 @@ from tests.mkdocs_site import ROOT
 
 ENGLISH = for_language(load(ROOT), "en")
 
+def collector_variant(name: str, *, median_ms: float, p99_ms: float, rss_mb: float, full: tuple[int, float],
+                      per_task: float, errors: int = 0) -> dict:
+    """One variant of the collector figure, measured against a no-task load of median 1 ms and p99 2 ms."""
+    generations = {"0": {"collections": 90, "longest_ms": 2.0, "total_ms": 50.0},
+                   "1": {"collections": 9, "longest_ms": 9.0, "total_ms": 40.0},
+                   "2": {"collections": full[0], "longest_ms": full[1], "total_ms": full[0] * full[1]}}
+    calm = {"median_ms": 1.0, "p99_ms": 2.0, "requests": 6800, "errors": 0, "tracked": 42000, "pending": 0,
+            "peak_rss_mb": 50.0, "generations": generations}
+    busy = {**calm, "median_ms": median_ms, "p99_ms": p99_ms, "errors": errors, "peak_rss_mb": rss_mb}
+    return {"name": name, "no_task": calm, "task": busy, "objects_per_pending_task": per_task}
+
+
 RESULTS = {
     "measured_on": {"date": "2026-11-23", "cpu": "Test CPU", "cpus": 2, "system": "Linux 6.1 x86_64",
                     "python": "3.11.7", "packages": {"lilya": "0.29.0", "wrk": "4.1.0"}},
@@ -25,6 +38,11 @@ RESULTS = {
         {"task_s": 0.1, "median_ms": 1.0, "p99_ms": 2.1, "requests": 1000, "errors": 0},
         {"task_s": 1.0, "median_ms": 1.0, "p99_ms": 2.4, "requests": 1000, "errors": 0},
         {"task_s": 2.0, "median_ms": 1.1, "p99_ms": 2.2, "requests": 1000, "errors": 0}]},
+    "collector_pauses": {"connections": 8, "pace_ms": 4, "task_s": 2.0, "seconds": 4.0, "thresholds": [700, 100, 100],
+                         "cap": 1000, "recommended": "hand_off", "variants": [
+        collector_variant("default", median_ms=1.3, p99_ms=250.0, rss_mb=100.0, full=(6, 220.0), per_task=126.5),
+        collector_variant("cap", median_ms=1.0, p99_ms=20.0, rss_mb=60.0, full=(2, 59.0), per_task=127.0, errors=4785),
+        collector_variant("hand_off", median_ms=1.0, p99_ms=5.0, rss_mb=160.0, full=(1, 21.0), per_task=17.4)]},
     "as_group": {"task_s": 0.1, "repeats": 3, "points": [
         {"tasks": 1, "sequence_ms": 101.0, "group_ms": 100.0}, {"tasks": 5, "sequence_ms": 505.0, "group_ms": 101.0},
         {"tasks": 20, "sequence_ms": 2020.0, "group_ms": 104.0},
@@ -56,7 +74,20 @@ def test_every_ratio_is_computed_from_the_results():
     assert found["task of 0 s / no task, median"] == 1.05
     assert found["as_group with 20 tasks / one task"] == 1.04
     assert found["include extension / pymdownx.snippets, 1,000 includes"] == round(2.2 / 2.4, 3)
-    assert len(found) == 10
+    assert found["hand_off: p99 with 2 s tasks / no task"] == 2.5
+    assert found["hand_off: peak memory / default's"] == 1.6
+    assert len(found) == 12
+
+
+def test_the_collector_figure_shows_each_variant_and_judges_the_recommended_one_against_both_targets():
+    html = unescape(performance.render(RESULTS, "collector_pauses", ENGLISH))
+    assert cells(html)[0] == ["Variant", "Median, ratio to no task", "p99 with tasks", "p99, ratio to no task",
+                              "Collections", "Objects per pending task", "Peak memory", "Errors"]
+    assert cells(html)[1] == ["task on the response (default)", "1.30", "250.00 ms", "125.0", "6 full; longest pause 220 ms",
+                              "126", "100 MB (1.00 × default)", "0"]
+    assert cells(html)[2][0] == "at most 1 000 tasks pending" and cells(html)[2][-1] == "4 785"
+    assert "with task handed off (recipe), a p99 at most 3 times the no-task p99. Measured: 2.50, met." in html
+    assert "a peak memory at most 1.5 times the default's. Measured: 1.60, not met." in html
 
 
 def test_the_latency_figure_shows_each_ratio_and_the_worst_against_its_target():
@@ -91,6 +122,12 @@ def test_a_task_lost_under_load_is_reported_as_missing_the_target():
     assert "none lost, none doubled" in performance.render(RESULTS, "exactly_once", ENGLISH)
 
 
+def test_the_accepted_requests_wrk_did_not_count_are_named_with_the_connections_that_bound_them():
+    html = unescape(performance.render(RESULTS, "exactly_once", ENGLISH))
+    assert ("10 accepted requests are missing from wrk's count of answers: the requests still in flight when wrk "
+            "stopped, at most one per connection (64).") in html
+
+
 def test_numbers_follow_the_page_language():
     texts = Texts("xx", {**ENGLISH.words, "decimal_mark": ","})
     assert cells(performance.render(RESULTS, "as_group", texts))[3][2] == "104 ms"
@@ -100,7 +137,7 @@ def test_numbers_follow_the_page_language():
 def test_missing_sections_are_named_all_at_once(tmp_path):
     (tmp_path / "benchmarks" / "results").mkdir(parents=True)
     (tmp_path / performance.RESULTS).write_text(json.dumps({"measured_on": {}, "as_group": {}}))
-    with pytest.raises(performance.ResultsError, match="missing task_latency, thread_limit, blocking, exactly_once, "
+    with pytest.raises(performance.ResultsError, match="missing task_latency, collector_pauses, thread_limit, blocking, exactly_once, "
                                                        "build_cost; run ./scripts/benchmark.sh"):
         performance.load(tmp_path)
 
@@ -113,7 +150,7 @@ def test_a_section_without_a_value_it_needs_names_it():
 
 
 def test_an_unknown_figure_lists_the_known_ones():
-    with pytest.raises(performance.ResultsError, match="one of task_latency, as_group"):
+    with pytest.raises(performance.ResultsError, match="one of task_latency, collector_pauses, as_group"):
         performance.render(RESULTS, "speed", ENGLISH)
 
 
