@@ -7,8 +7,7 @@ from lilya.requests import Request
 from lilya.testclient import TestClient
 
 from benchmarks import collector_pauses, task_latency
-from benchmarks.collector_pauses import (VARIANTS, Pauses, app, collector, lifespan, objects_per_pending_task,
-                                         with_task)
+from benchmarks.collector_pauses import VARIANTS, Pauses, app, collector, lifespan, objects_per_pending_task, with_task
 from docs_src.performance.held_tasks import hand_off
 
 
