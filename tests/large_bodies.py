@@ -12,6 +12,9 @@ from urllib.parse import urlsplit
 from tests.proof import TIMEOUT
 
 CHUNK = 1 << 20
+MEMORY_MARGIN = 4 * 1024 * 1024
+"""What a server process allocates beside the body it reads: the chunk being received, the answer, the bytearray's
+spare room."""
 
 
 def send_body(base_url: str, path: str, size: int, chunked: bool = False, declared: int | None = None,

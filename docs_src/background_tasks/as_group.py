@@ -7,6 +7,8 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+from .json_body import read_json
+
 log = logging.getLogger(__name__)
 notified: list[str] = []
 
@@ -18,7 +20,7 @@ async def notify(service: str, order_id: str) -> None:
 
 
 async def place_order(request: Request) -> JSONResponse:
-    order = await request.json()
+    order = await read_json(request, "id")
     tasks = Tasks(as_group=True)
     for service in ("warehouse", "billing", "analytics"):
         tasks.add_task(notify, service, order["id"])

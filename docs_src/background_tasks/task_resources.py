@@ -9,6 +9,8 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+from .json_body import read_json
+
 log = logging.getLogger(__name__)
 table: list[dict[str, str]] = []  # stands in for a database table
 
@@ -46,7 +48,7 @@ async def record_sign_up(email: str, agent: str) -> None:
 
 
 async def sign_up(request: Request, session: Session) -> JSONResponse:
-    email = (await request.json())["email"]
+    email = (await read_json(request, "email"))["email"]
     session.add({"event": "user created", "email": email})
     agent = request.headers.get("user-agent", "unknown")
     task = Task(record_sign_up, email, agent)  # plain values, not the request

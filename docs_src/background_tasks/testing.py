@@ -7,6 +7,8 @@ from lilya.responses import JSONResponse
 from lilya.routing import Path
 from lilya.testclient import TestClient
 
+from .json_body import read_json
+
 log = logging.getLogger(__name__)
 events: list[str] = []  # what happened, in order: ASGI messages and task runs
 
@@ -17,7 +19,7 @@ def send_confirmation(email: str) -> None:
 
 
 async def register(request: Request) -> JSONResponse:
-    email = (await request.json())["email"]
+    email = (await read_json(request, "email"))["email"]
     task = Task(send_confirmation, email)
     return JSONResponse({"registered": email}, 201, background=task)
 

@@ -7,6 +7,7 @@ from lilya.responses import JSONResponse
 from lilya.routing import Path
 
 from .handler_tasks import with_background
+from .json_body import read_json
 
 log = logging.getLogger(__name__)
 audit_log: list[str] = []
@@ -19,7 +20,7 @@ def write_audit_entry(event: str) -> None:
 
 @with_background(Task(write_audit_entry, "user registered"))
 async def register(request: Request) -> JSONResponse:
-    data = await request.json()
+    data = await read_json(request, "email")
     return JSONResponse({"registered": data["email"]}, status_code=201)
 
 

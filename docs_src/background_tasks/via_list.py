@@ -7,6 +7,7 @@ from lilya.responses import JSONResponse
 from lilya.routing import Path
 
 from .handler_tasks import with_background
+from .json_body import read_json
 
 log = logging.getLogger(__name__)
 outbox: list[dict[str, str]] = []
@@ -34,7 +35,7 @@ def count_registration() -> None:
     Task(count_registration),
 )
 async def register(request: Request) -> JSONResponse:
-    data = await request.json()
+    data = await read_json(request, "email")
     return JSONResponse(
         {"registered": data["email"]},
         status_code=201,

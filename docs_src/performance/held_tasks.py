@@ -22,7 +22,8 @@ def forget(task: asyncio.Task[None]) -> None:
 
 
 async def hand_off(work: Callable[..., Awaitable[None]], *args: object) -> None:
-    task = asyncio.get_running_loop().create_task(work(*args), name=work.__name__)
+    loop = asyncio.get_running_loop()
+    task = loop.create_task(work(*args), name=work.__name__)
     held.add(task)
     task.add_done_callback(forget)
 
@@ -53,4 +54,7 @@ async def lifespan(app: Lilya) -> AsyncIterator[None]:
     await asyncio.gather(*waiting, return_exceptions=True)
 
 
-app = Lilya(routes=[Path("/orders/{order_id:int}", place_order, methods=["POST"])], lifespan=lifespan)
+app = Lilya(
+    routes=[Path("/orders/{order_id:int}", place_order, methods=["POST"])],
+    lifespan=lifespan,
+)

@@ -6,6 +6,8 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+from ..json_body import read_json
+
 log = logging.getLogger(__name__)
 outbox: list[dict[str, str]] = []
 
@@ -16,7 +18,7 @@ async def send_confirmation(email: str) -> None:
 
 
 async def register(request: Request) -> JSONResponse:
-    data = await request.json()
+    data = await read_json(request, "email")
     return JSONResponse(
         {"registered": data["email"]},
         status_code=201,

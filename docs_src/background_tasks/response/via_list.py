@@ -6,6 +6,8 @@ from lilya.requests import Request
 from lilya.responses import JSONResponse
 from lilya.routing import Path
 
+from ..json_body import read_json
+
 log = logging.getLogger(__name__)
 outbox: list[dict[str, str]] = []
 audit_log: list[str] = []
@@ -22,7 +24,7 @@ def write_audit_entry(event: str) -> None:
 
 
 async def register(request: Request) -> JSONResponse:
-    data = await request.json()
+    data = await read_json(request, "email")
     tasks = Tasks(
         tasks=[
             Task(send_confirmation, email=data["email"]),

@@ -7,7 +7,7 @@ import httpx2
 import pytest
 
 from docs_src.background_tasks import upload
-from tests.large_bodies import CHUNK, peak_memory, send_body
+from tests.large_bodies import CHUNK, MEMORY_MARGIN, peak_memory, send_body
 from tests.processes import uvicorn
 from tests.proof import TIMEOUT, Timeline, call_asgi, logged_by, serve
 
@@ -126,11 +126,6 @@ def test_a_declared_length_over_the_limit_is_refused_before_any_of_the_body_come
     assert upload.uploads == {}
 
 
-MARGIN = 4 * 1024 * 1024
-"""What a server process allocates beside the body it reads: the chunk being received, the answer, the bytearray's
-spare room."""
-
-
 @pytest.mark.parametrize(("size", "chunked", "status"), [(upload.MAX_UPLOAD_BYTES, False, 202),
                                                          (300 * 1024 * 1024, True, 413)],
                          ids=["accepted-at-the-limit", "300-mib-chunked"])
@@ -139,7 +134,7 @@ def test_on_uvicorn_a_body_raises_the_servers_memory_by_at_most_the_limit_and_4_
         before = peak_memory(server.process.pid)
         assert send_body(url, "/uploads", size=size, chunked=chunked) == status
         grown = peak_memory(server.process.pid) - before
-    assert grown <= upload.MAX_UPLOAD_BYTES + MARGIN, grown
+    assert grown <= upload.MAX_UPLOAD_BYTES + MEMORY_MARGIN, grown
 
 
 def test_the_newest_1000_upload_records_are_kept_and_the_oldest_forgotten_first():

@@ -21,7 +21,7 @@ from tests.docs_src.job_queue.client import CONTENT, post_upload, status_of
 from tests.docs_src.job_queue.holds import AT_START, EVERY_UPLOAD, held_line, hold, release
 from tests.docs_src.job_queue.processes import HELD_WORKER, notifications, web_app
 from tests.docs_src.job_queue.processes import worker as worker_process
-from tests.large_bodies import peak_memory, send_body
+from tests.large_bodies import MEMORY_MARGIN, peak_memory, send_body
 from tests.proof import TIMEOUT, logged_by, serve
 
 
@@ -135,17 +135,12 @@ def test_an_upload_over_the_limit_is_refused_with_413_and_nothing_is_stored_or_q
     assert on_broker.keys("*") == []
 
 
-MARGIN = 4 * 1024 * 1024
-"""What the server process allocates beside the body it reads: the chunk being received, the answer, the
-bytearray's spare room."""
-
-
 def test_on_uvicorn_a_300_mib_body_raises_the_servers_memory_by_at_most_the_limit_and_4_mib(broker):
     with web_app(broker.url) as (url, server):
         before = peak_memory(server.process.pid)
         assert send_body(url, "/uploads", size=300 * 1024 * 1024, chunked=True) == 413
         grown = peak_memory(server.process.pid) - before
-    assert grown <= MAX_UPLOAD_BYTES + MARGIN, grown
+    assert grown <= MAX_UPLOAD_BYTES + MEMORY_MARGIN, grown
 
 
 def test_on_uvicorn_storing_an_upload_of_the_limit_takes_at_most_three_times_the_limit_and_4_mib(broker):
@@ -156,7 +151,7 @@ def test_on_uvicorn_storing_an_upload_of_the_limit_takes_at_most_three_times_the
         before = peak_memory(server.process.pid)
         assert send_body(url, "/uploads", size=MAX_UPLOAD_BYTES) == 202
         grown = peak_memory(server.process.pid) - before
-    assert grown <= 3 * MAX_UPLOAD_BYTES + MARGIN, grown
+    assert grown <= 3 * MAX_UPLOAD_BYTES + MEMORY_MARGIN, grown
 
 
 @pytest.fixture
