@@ -1,5 +1,6 @@
 import json
 import logging
+import re
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,6 +25,7 @@ from .storage import (
 from .worker import process_upload
 
 log = logging.getLogger(__name__)
+UPLOAD_ID = re.compile(r"[0-9a-f]{32}")  # what uuid4().hex gives
 
 
 @asynccontextmanager
@@ -55,6 +57,8 @@ async def accept_upload(request: Request) -> JSONResponse:
 
 async def upload_status(request: Request) -> JSONResponse:
     upload_id = request.path_params["upload_id"]
+    if not UPLOAD_ID.fullmatch(upload_id):
+        return JSONResponse({"detail": "unknown upload"}, status_code=404)
     # one read for both keys: the job replaces the state with the
     # outcome in one transaction, so no read falls between the two
     outcome, state = await request.app.state.redis.mget(

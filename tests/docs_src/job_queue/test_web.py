@@ -102,7 +102,15 @@ def test_an_outcome_is_the_answer_even_beside_a_state(on_broker, served_web):
 
 
 def test_an_unknown_upload_is_404(served_web):
-    response = status_of(served_web.url, "nope")
+    response = status_of(served_web.url, "0" * 32)
+    assert (response.status_code, response.json()) == (404, {"detail": "unknown upload"})
+
+
+@pytest.mark.parametrize("asked", ["nope", "0" * 31, "0" * 33, "A" * 32, "0" * 31 + ":"])
+def test_an_id_that_upload_never_gives_is_404_without_asking_redis(on_broker, served_web, asked):
+    """A key of the right shape, stored by someone else, stays unread: the id is checked before Redis is asked."""
+    on_broker.set(state_key(asked), "queued")
+    response = status_of(served_web.url, asked)
     assert (response.status_code, response.json()) == (404, {"detail": "unknown upload"})
 
 
