@@ -39,24 +39,13 @@ class AsgiResult:
     error: BaseException | None
 
 
-def call_asgi(
-    app: Any,
-    timeline: Timeline,
-    method: str = "GET",
-    path: str = "/",
-    body: bytes = b"",
-    headers: dict[str, str] | None = None,
-    disconnect_after_chunks: int | None = None,
-) -> AsgiResult:
-    """Call the app once with a hand-written receive/send, recording every message sent, in an event loop of its own
-    that ends with the call.
-
-    With `disconnect_after_chunks`, the client disconnects once that many body messages arrived.
-    """
+def call_asgi(app: Any, timeline: Timeline, *request: Any, **options: Any) -> AsgiResult:
+    """Call the app once, as `call_asgi_in_loop` does (the same arguments), in an event loop of its own that ends with
+    the call."""
 
     async def run() -> AsgiResult:
         with anyio.fail_after(TIMEOUT):
-            return await call_asgi_in_loop(app, timeline, method, path, body, headers, disconnect_after_chunks)
+            return await call_asgi_in_loop(app, timeline, *request, **options)
 
     return anyio.run(run)
 
@@ -70,7 +59,11 @@ async def call_asgi_in_loop(
     headers: dict[str, str] | None = None,
     disconnect_after_chunks: int | None = None,
 ) -> AsgiResult:
-    """`call_asgi` in the running event loop, for a test that watches what the call left running once it returned."""
+    """Call the app once with a hand-written receive/send, recording every message sent, in the running event loop:
+    what the call leaves running goes on after it returns.
+
+    With `disconnect_after_chunks`, the client disconnects once that many body messages arrived.
+    """
     path, _, query = path.partition("?")
     raw_headers = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
     if body:
