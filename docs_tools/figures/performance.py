@@ -190,7 +190,8 @@ def _collector_pauses(results, texts: Texts) -> str:
         memory = texts.text("perf_gc_memory", value=texts.number(busy["peak_rss_mb"], 0),
                             ratio=texts.number(busy["peak_rss_mb"] / default["task"]["peak_rss_mb"]))
         rows.append([escape(name(variant)), escape(texts.number(busy["median_ms"] / calm["median_ms"])),
-                     escape(texts.milliseconds(busy["p99_ms"])), escape(texts.number(p99_ratio(variant), 1)),
+                     escape(texts.text("perf_gc_p99", value=texts.milliseconds(busy["p99_ms"]),
+                                       ratio=texts.number(p99_ratio(variant), 1))),
                      escape(texts.text("perf_gc_full", count=str(full["collections"]),
                                        longest=texts.milliseconds(longest_pause(busy), 0))),
                      escape(texts.number(variant["objects_per_pending_task"], 0)), escape(memory),
@@ -199,9 +200,8 @@ def _collector_pauses(results, texts: Texts) -> str:
                   lambda value: texts.number(value, 1), log=True, target=COLLECTOR_P99_TARGET,
                   target_label=texts.text("perf_target_line", value=texts.number(COLLECTOR_P99_TARGET, 0)))
     table = _table([texts.text(k) for k in ("perf_col_variant", "perf_col_median_ratio", "perf_col_p99_tasks",
-                                            "perf_col_p99_ratio", "perf_col_collections",
-                                            "perf_col_objects_per_task", "perf_col_peak_memory", "perf_col_errors")],
-                   rows)
+                                            "perf_col_collections", "perf_col_objects_per_task",
+                                            "perf_col_peak_memory", "perf_col_errors")], rows)
     p99, memory = (r for r in ratios(results) if r.target in (COLLECTOR_P99_TARGET, COLLECTOR_MEMORY_TARGET))
     remedy = next(name(v) for v in variants if v["name"] == data["recommended"])
     verdicts = [_verdict(p99, texts, texts.text("perf_gc_p99_target", variant=remedy,

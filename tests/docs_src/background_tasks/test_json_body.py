@@ -6,13 +6,14 @@ job_queue/test_limits.py."""
 import importlib
 import json
 
+import httpx2
 import pytest
 
 from docs_src.background_tasks import json_body
 from docs_src.background_tasks.json_body import MAX_JSON_BYTES
 from tests.large_bodies import MEMORY_MARGIN, peak_memory, send_body
 from tests.processes import uvicorn
-from tests.proof import call_asgi
+from tests.proof import TIMEOUT, call_asgi, serve
 
 JSON_ENDPOINTS = [
     ("as_group", "/orders", "id"),
@@ -60,6 +61,17 @@ def test_a_body_of_exactly_the_limit_is_accepted(recorder, module, path, field):
 def test_one_byte_over_the_limit_gets_413_and_no_task_runs(recorder, module, path, field):
     result = call_asgi(app_of(module), recorder.timeline, "POST", path, padded(field, MAX_JSON_BYTES + 1), HEADERS)
     assert (result.status, result.body) == (413, json_body.TOO_LARGE.encode())
+    assert recorder.timeline.of("task-start") == []
+
+
+@pytest.mark.parametrize(("module", "path", "field"), JSON_ENDPOINTS)
+def test_served_a_chunked_body_one_byte_over_the_limit_gets_413_and_no_task_runs(recorder, module, path, field):
+    """No declared length: the limit is found while the body arrives, in chunks of 1 KiB."""
+    body = padded(field, MAX_JSON_BYTES + 1)
+    chunks = (body[start:start + 1024] for start in range(0, len(body), 1024))
+    with serve(app_of(module)) as served:
+        response = httpx2.post(served.url + path, content=chunks, headers=HEADERS, timeout=TIMEOUT)
+    assert (response.status_code, response.text) == (413, json_body.TOO_LARGE)
     assert recorder.timeline.of("task-start") == []
 
 

@@ -192,6 +192,17 @@ def test_at_shutdown_the_app_waits_for_held_work_then_cancels_what_is_still_wait
     assert [record.getMessage() for record in caplog.records] == ["endless cancelled at shutdown"]
 
 
+def test_at_shutdown_with_nothing_held_the_app_ends_at_once_and_logs_nothing(caplog):
+    async def scenario() -> None:
+        with anyio.fail_after(held_tasks.SHUTDOWN_WAIT_S / 2):
+            async with held_tasks.lifespan(held_tasks.app):
+                pass
+
+    with caplog.at_level(logging.DEBUG, logger=held_tasks.__name__):
+        run(scenario)
+    assert caplog.records == []
+
+
 def test_served_the_client_has_its_answer_first_and_shutdown_waits_for_the_warehouse_call(monkeypatch):
     """On uvicorn, with the app's lifespan: the warehouse call (the example's 2 s sleep) waits at a gate that opens
     only once uvicorn says it is waiting for the app's shutdown, after the client has had its answer."""
