@@ -1,0 +1,107 @@
+import logging
+
+import anyio
+import httpx2
+import pytest
+
+from docs_src.background_tasks import scheduled
+from tests.processes import uvicorn
+from tests.proof import TIMEOUT, logged_by, serve
+
+
+@pytest.fixture(autouse=True)
+def no_rates():
+    scheduled.rates.clear()
+    yield
+    scheduled.rates.clear()
+
+
+class Runs:
+    """Stands in for `refresh_rates`: counts its runs, fails the runs it is told to, and says when `until` were made."""
+
+    def __init__(self, until: int, failing: tuple[int, ...] = ()) -> None:
+        self.count, self.until, self.failing = 0, until, failing
+        self.done = anyio.Event()
+        self.__name__ = "refresh_rates"
+
+    async def __call__(self) -> None:
+        self.count += 1
+        if self.count >= self.until:
+            self.done.set()
+        if self.count in self.failing:
+            raise ConnectionError("rates service unreachable")
+
+
+def run_lifespan(monkeypatch, runs: Runs) -> int:
+    """The app's lifespan, with a schedule of 10 ms, until `runs` says enough; the runs made by the time it ended."""
+    monkeypatch.setattr(scheduled, "REFRESH_EVERY_S", 0.01)
+    monkeypatch.setattr(scheduled, "refresh_rates", runs)
+
+    async def scenario() -> int:
+        with anyio.fail_after(TIMEOUT):
+            async with scheduled.lifespan(scheduled.app):
+                assert runs.count >= 1  # the run at startup, before the app serves
+                await runs.done.wait()
+        return runs.count
+
+    return anyio.run(scenario)
+
+
+def test_served_the_rates_are_there_before_the_first_request():
+    with logged_by(scheduled) as logged, serve(scheduled.app, lifespan="on") as served:
+        answer = httpx2.get(served.url + "/rates/USD", timeout=TIMEOUT)
+        assert logged.lines == ["rates refreshed"]
+    assert (answer.status_code, answer.json()) == (200, {"currency": "USD", "rate": 1.08})
+
+
+def test_the_rates_are_refreshed_at_startup_then_every_interval_and_the_schedule_ends_with_the_app(monkeypatch):
+    """Four runs: the one at startup, then three on the schedule; the lifespan then ends within the test's bound, its
+    schedule cancelled (were it not, the task group would wait for `every`, which never returns)."""
+    assert run_lifespan(monkeypatch, Runs(until=4)) >= 4
+
+
+def test_a_failed_run_is_logged_with_its_traceback_and_the_schedule_goes_on(monkeypatch, caplog):
+    with caplog.at_level(logging.ERROR, logger=scheduled.__name__):
+        run_lifespan(monkeypatch, Runs(until=4, failing=(2,)))
+    [record] = caplog.records
+    assert record.getMessage() == "refresh_rates failed"
+    assert str(record.exc_info[1]) == "rates service unreachable"
+
+
+def test_a_run_in_progress_when_the_app_stops_is_cancelled(monkeypatch):
+    """The scheduled run (the second) is inside the job, at an `await` that never returns, when the lifespan ends."""
+    monkeypatch.setattr(scheduled, "REFRESH_EVERY_S", 0.01)
+    inside, outcome = anyio.Event(), []
+
+    async def refresh_rates() -> None:
+        if not outcome:
+            outcome.append("at startup")
+            return
+        inside.set()
+        try:
+            await anyio.sleep_forever()
+        except anyio.get_cancelled_exc_class():
+            outcome.append("cancelled")
+            raise
+
+    monkeypatch.setattr(scheduled, "refresh_rates", refresh_rates)
+
+    async def scenario() -> None:
+        with anyio.fail_after(TIMEOUT):
+            async with scheduled.lifespan(scheduled.app):
+                await inside.wait()
+
+    anyio.run(scenario)
+    assert outcome == ["at startup", "cancelled"]
+
+
+def test_with_two_worker_processes_each_runs_its_own_lifespan_and_schedule():
+    with uvicorn("docs_src.background_tasks.scheduled:app", "--workers", "2") as (_, server):
+        assert server.output.wait_until(lambda lines: sum("rates refreshed" in line for line in lines) == 2), \
+            str(server.output)
+
+
+def test_an_unknown_currency_is_404():
+    with serve(scheduled.app, lifespan="on") as served:
+        answer = httpx2.get(served.url + "/rates/XYZ", timeout=TIMEOUT)
+    assert (answer.status_code, answer.json()) == (404, {"detail": "unknown currency"})
