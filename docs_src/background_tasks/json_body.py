@@ -21,7 +21,7 @@ async def read_json(request: Request, *required: str) -> dict[str, Any]:
             raise HTTPException(status_code=413, detail=TOO_LARGE)
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested too deep
         data = None
     if not isinstance(data, dict) or not all(
         isinstance(data.get(name), str) for name in required

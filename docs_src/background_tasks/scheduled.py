@@ -10,6 +10,7 @@ from lilya.routing import Path
 
 log = logging.getLogger(__name__)
 REFRESH_EVERY_S = 60.0
+RUN_TIMEOUT_S = 10.0
 rates: dict[str, float] = {}
 
 
@@ -22,8 +23,9 @@ async def every(seconds: float, job: Callable[[], Awaitable[None]]) -> None:
     while True:
         await anyio.sleep(seconds)
         try:
-            await job()
-        except Exception:  # one failed run does not end the schedule
+            with anyio.fail_after(RUN_TIMEOUT_S):
+                await job()
+        except Exception:  # a failed or stuck run does not end the schedule
             log.exception("%s failed", job.__name__)
 
 

@@ -1,4 +1,5 @@
 import logging
+from collections.abc import Awaitable, Callable
 
 import anyio
 from lilya.apps import Lilya
@@ -14,6 +15,15 @@ async def store_message(room: str, text: str) -> None:
     log.info("message stored in %s: %d characters", room, len(text))
 
 
+async def logging_failure(
+    job: Callable[..., Awaitable[None]], *args: str
+) -> None:
+    try:
+        await job(*args)
+    except Exception:  # one failed store does not end the chat
+        log.exception("%s failed", job.__name__)
+
+
 async def chat(websocket: WebSocket) -> None:
     room = websocket.path_params["room"]
     await websocket.accept()
@@ -23,7 +33,7 @@ async def chat(websocket: WebSocket) -> None:
                 await websocket.close(code=1009)  # message too big
                 break
             await websocket.send_json({"room": room, "received": len(text)})
-            work.start_soon(store_message, room, text)
+            work.start_soon(logging_failure, store_message, room, text)
     # the task group waits here for the messages still being stored
 
 

@@ -5,6 +5,7 @@ job_queue/test_limits.py."""
 
 import importlib
 import json
+import re
 
 import httpx2
 import pytest
@@ -41,12 +42,13 @@ def padded(field: str, size: int) -> bytes:
 
 
 def test_every_example_that_reads_a_body_reads_it_through_a_limit():
-    """No example calls `request.json()` or `request.body()`, which read a body whole, however large."""
+    """No example awaits `.json()`, `.body()`, `.form()`, `.data()` or `.text()` of its request, each of which reads
+    a body whole, however large."""
     from pathlib import Path
 
     root = Path(json_body.__file__).resolve().parents[1]
-    whole = [str(path.relative_to(root)) for path in root.rglob("*.py")
-             if "request.json()" in path.read_text() or "request.body()" in path.read_text()]
+    reads_whole = re.compile(r"await \w+\.(json|body|form|data|text)\(")
+    whole = [str(path.relative_to(root)) for path in root.rglob("*.py") if reads_whole.search(path.read_text())]
     assert whole == []
 
 
@@ -84,8 +86,10 @@ def test_a_declared_length_over_the_limit_gets_413_before_the_body_is_read(recor
 
 
 @pytest.mark.parametrize(("module", "path", "field"), JSON_ENDPOINTS)
-@pytest.mark.parametrize("body", [b"{not json", b"[]", b"{}", b'{"email": 7, "id": 7}', b"\xff"],
-                         ids=["not-json", "not-an-object", "no-field", "not-a-string", "not-utf-8"])
+@pytest.mark.parametrize("body", [b"{not json", b"[]", b"{}", b'{"email": 7, "id": 7}', b"\xff", b"[" * 1000,
+                                  b'{"email": "a@b.c", "id": "A-7", "x": ' + b"[" * 1000 + b"]" * 1000 + b"}"],
+                         ids=["not-json", "not-an-object", "no-field", "not-a-string", "not-utf-8", "unclosed-nesting",
+                              "nested-too-deep"])
 def test_a_body_that_is_not_an_object_with_the_string_field_gets_400_and_no_task_runs(recorder, module, path, field,
                                                                                       body):
     result = call_asgi(app_of(module), recorder.timeline, "POST", path, body, HEADERS)

@@ -1,7 +1,9 @@
-"""On uvicorn, with the `websockets` client: Lilya's TestClient ends the handler when its socket closes, which would
-hide what a server does once a client has left."""
+"""On uvicorn, with its default websocket implementation (`websockets-sansio`, named here) and the `websockets`
+client: Lilya's TestClient ends the handler when its socket closes, which would hide what a server does once a client
+has left."""
 
 import json
+import logging
 import threading
 
 import anyio
@@ -14,6 +16,8 @@ from websockets.sync.client import connect
 
 from docs_src.background_tasks import websocket
 from tests.proof import TIMEOUT, logged_by, serve
+
+WS = "websockets-sansio"
 
 
 def ws_url(served, room: str = "lobby") -> str:
@@ -29,7 +33,7 @@ def test_each_message_is_answered_at_once_and_stored_while_the_chat_goes_on(monk
         assert await anyio.to_thread.run_sync(gate.wait, TIMEOUT, abandon_on_cancel=True)
 
     monkeypatch.setattr(websocket.anyio, "sleep", held_write)
-    with logged_by(websocket) as logged, serve(websocket.app) as served:
+    with logged_by(websocket) as logged, serve(websocket.app, ws=WS) as served:
         try:
             with connect(ws_url(served), open_timeout=TIMEOUT) as chat:
                 chat.send("hello")
@@ -65,7 +69,7 @@ def test_when_the_client_leaves_the_handler_returns_only_once_its_messages_are_s
 
     monkeypatch.setattr(WebSocket, "iter_text", watched_iter_text)
     monkeypatch.setattr(websocket.anyio, "sleep", held_write)
-    with serve(Lilya(routes=[WebSocketPath("/rooms/{room}", recorded_chat)])) as served:
+    with serve(Lilya(routes=[WebSocketPath("/rooms/{room}", recorded_chat)]), ws=WS) as served:
         try:
             with connect(ws_url(served), open_timeout=TIMEOUT) as chat:
                 chat.send("bye")
@@ -78,9 +82,63 @@ def test_when_the_client_leaves_the_handler_returns_only_once_its_messages_are_s
 
 
 def test_a_message_over_the_limit_closes_the_socket_with_1009_and_nothing_is_stored():
-    with logged_by(websocket) as logged, serve(websocket.app) as served:
+    with logged_by(websocket) as logged, serve(websocket.app, ws=WS) as served:
         with connect(ws_url(served), open_timeout=TIMEOUT) as chat:
             chat.send("x" * (websocket.MAX_MESSAGE_CHARS + 1))
+            with pytest.raises(ConnectionClosed) as closed:
+                chat.recv(TIMEOUT)
+    assert closed.value.rcvd.code == 1009 and logged.lines == []
+
+
+def test_a_store_that_fails_is_logged_with_its_traceback_and_the_chat_goes_on(monkeypatch, caplog):
+    store = websocket.store_message
+
+    async def failing_once(room: str, text: str) -> None:
+        if text == "first":
+            raise ConnectionError("message store unreachable")
+        await store(room, text)
+
+    monkeypatch.setattr(websocket, "store_message", failing_once)
+    with logged_by(websocket) as logged, serve(websocket.app, ws=WS) as served:
+        with connect(ws_url(served), open_timeout=TIMEOUT) as chat:
+            chat.send("first")
+            assert json.loads(chat.recv(TIMEOUT)) == {"room": "lobby", "received": 5}
+            chat.send("second")
+            assert json.loads(chat.recv(TIMEOUT)) == {"room": "lobby", "received": 6}
+        assert logged.wait_until(lambda lines: len(lines) == 2)
+    assert sorted(logged.lines) == ["failing_once failed", "message stored in lobby: 6 characters"]
+    [failure] = [record for record in caplog.records if record.levelno == logging.ERROR]
+    assert failure.getMessage() == "failing_once failed" and str(failure.exc_info[1]) == "message store unreachable"
+
+
+def test_a_binary_message_ends_the_chat_with_an_error_and_cancels_the_stores_in_progress(monkeypatch):
+    outcome, inside = [], threading.Event()
+
+    async def endless_write(seconds: float) -> None:
+        inside.set()
+        try:
+            await anyio.sleep_forever()
+        except anyio.get_cancelled_exc_class():
+            outcome.append("store cancelled")
+            raise
+
+    monkeypatch.setattr(websocket.anyio, "sleep", endless_write)
+    with serve(websocket.app, ws=WS) as served:
+        with connect(ws_url(served), open_timeout=TIMEOUT) as chat:
+            chat.send("hello")
+            assert json.loads(chat.recv(TIMEOUT)) == {"room": "lobby", "received": 5}
+            assert inside.wait(TIMEOUT)
+            chat.send(b"\x00\x01")
+            with pytest.raises(ConnectionClosed):
+                chat.recv(TIMEOUT)
+        assert served.log.wait_until(lambda lines: "Exception in ASGI application" in "\n".join(lines))
+    assert outcome == ["store cancelled"]
+
+
+def test_uvicorn_refuses_a_message_over_its_ws_max_size_with_1009_before_the_handler_sees_it():
+    with logged_by(websocket) as logged, serve(websocket.app, ws=WS, ws_max_size=1024) as served:
+        with connect(ws_url(served), open_timeout=TIMEOUT) as chat:
+            chat.send("x" * 1025)
             with pytest.raises(ConnectionClosed) as closed:
                 chat.recv(TIMEOUT)
     assert closed.value.rcvd.code == 1009 and logged.lines == []
