@@ -50,3 +50,19 @@ def test_served_ten_invoices_are_sent_four_at_a_time_and_every_client_has_its_an
         assert logged.wait_until(lambda lines: len(lines) == len(ORDERS))
     assert mail.most == limited.MAX_AT_ONCE
     assert sorted(logged.lines) == sorted(f"invoice for order {order} sent" for order in ORDERS)
+
+
+def test_with_limit_concurrency_uvicorn_counts_the_waiting_invoices_and_answers_503_once_they_reach_it(monkeypatch):
+    """Six invoices pending (four sending, two waiting for a slot) on a uvicorn that takes six at a time: the seventh
+    request is refused, though every earlier client has had its answer."""
+    mail = MailService()
+    monkeypatch.setattr(limited.anyio, "sleep", mail.call)
+    with serve(limited.app, limit_concurrency=6) as served:
+        try:
+            for order in range(1, 7):
+                assert httpx2.post(f"{served.url}/orders/{order}/close", timeout=TIMEOUT).status_code == 202
+            assert mail.wait_until_inside(limited.MAX_AT_ONCE)
+            refused = httpx2.post(f"{served.url}/orders/7/close", timeout=TIMEOUT)
+        finally:
+            mail.gate.set()
+    assert refused.status_code == 503
