@@ -25,7 +25,7 @@ from docs_tools.timelines.asgi_timeline import Event, TaskRecorder, Timeline, ob
 __all__ = [
     "TIMEOUT", "STILL", "Event", "TaskRecorder", "Timeline", "observed_app", "task_name", "Lines", "LoggedLines",
     "logged", "logged_by", "read_lines", "Served", "listening_socket", "serve", "AsgiResult", "call_asgi", "Pending",
-    "get_in_background", "prove_end_to_end", "call_asgi_in_loop",
+    "get_in_background", "prove_end_to_end", "call_asgi_in_loop", "wait_until_cancelled",
 ]
 STILL = 0.5
 """How long a request must stay unanswered to count as held up: a bounded wait for an answer that must not come."""
@@ -166,6 +166,16 @@ def prove_end_to_end(
     assert recorder.timeline.of("task-start") == expected_tasks
     assert recorder.timeline.of("task-end") == expected_tasks
     return response
+
+
+async def wait_until_cancelled(said: list[str], what: str = "cancelled") -> None:
+    """Await for ever, standing for work that never ends; once cancelled, append `what` to `said`, and let the
+    cancellation go on."""
+    try:
+        await anyio.sleep_forever()
+    except anyio.get_cancelled_exc_class():
+        said.append(what)
+        raise
 
 
 def _ended(events: list[Event]) -> int:

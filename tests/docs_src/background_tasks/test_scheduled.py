@@ -9,7 +9,7 @@ from anyio.lowlevel import checkpoint
 
 from docs_src.background_tasks import scheduled
 from tests.processes import uvicorn
-from tests.proof import STILL, TIMEOUT, get_in_background, listening_socket, logged, serve
+from tests.proof import STILL, TIMEOUT, get_in_background, listening_socket, logged, serve, wait_until_cancelled
 
 
 @pytest.fixture(autouse=True)
@@ -140,11 +140,7 @@ def test_a_run_in_progress_when_the_app_stops_is_cancelled(monkeypatch):
             outcome.append("at startup")
             return
         inside.set()
-        try:
-            await anyio.sleep_forever()
-        except anyio.get_cancelled_exc_class():
-            outcome.append("cancelled")
-            raise
+        await wait_until_cancelled(outcome)
 
     monkeypatch.setattr(scheduled, "refresh_rates", refresh_rates)
 

@@ -15,7 +15,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from docs_src.background_tasks import websocket
-from tests.proof import TIMEOUT, logged_by, serve
+from tests.proof import TIMEOUT, logged_by, serve, wait_until_cancelled
 
 WS = "websockets-sansio"
 
@@ -116,11 +116,7 @@ def test_a_binary_message_ends_the_chat_with_an_error_and_cancels_the_stores_in_
 
     async def endless_write(seconds: float) -> None:
         inside.set()
-        try:
-            await anyio.sleep_forever()
-        except anyio.get_cancelled_exc_class():
-            outcome.append("store cancelled")
-            raise
+        await wait_until_cancelled(outcome, "store cancelled")
 
     monkeypatch.setattr(websocket.anyio, "sleep", endless_write)
     with serve(websocket.app, ws=WS) as served:

@@ -18,7 +18,7 @@ from lilya.responses import PlainText
 from lilya.routing import Path
 
 from docs_src.performance import held_tasks
-from tests.proof import TIMEOUT, Timeline, call_asgi_in_loop, logged_by, serve
+from tests.proof import TIMEOUT, Timeline, call_asgi_in_loop, logged_by, serve, wait_until_cancelled
 
 RESPONSE_SENT = ["http.response.start", "http.response.body"]
 
@@ -239,11 +239,7 @@ def test_without_the_lifespan_held_work_is_cancelled_at_shutdown_without_being_w
     outcome: list[str] = []
 
     async def endless_sleep(seconds: float) -> None:
-        try:
-            await anyio.sleep_forever()
-        except anyio.get_cancelled_exc_class():
-            outcome.append("cancelled")
-            raise
+        await wait_until_cancelled(outcome)
 
     monkeypatch.setattr(held_tasks.anyio, "sleep", endless_sleep)
     with logged_by(held_tasks) as logged:
