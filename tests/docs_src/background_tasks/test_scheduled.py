@@ -130,10 +130,11 @@ def test_a_failed_run_is_logged_with_its_traceback_and_the_schedule_goes_on(monk
     assert str(record.exc_info[1]) == "rates service unreachable"
 
 
-def test_a_run_in_progress_when_the_app_stops_is_cancelled(monkeypatch):
-    """The scheduled run (the second) is inside the job, at an `await` that never returns, when the lifespan ends."""
+def test_served_a_run_in_progress_when_the_server_stops_is_cancelled(monkeypatch):
+    """On uvicorn: the scheduled run (the second) is inside the job, at an `await` that never returns, when the server
+    is told to stop."""
     monkeypatch.setattr(scheduled, "REFRESH_EVERY_S", 0.01)
-    inside, outcome = anyio.Event(), []
+    inside, outcome = threading.Event(), []
 
     async def refresh_rates() -> None:
         if not outcome:
@@ -143,13 +144,8 @@ def test_a_run_in_progress_when_the_app_stops_is_cancelled(monkeypatch):
         await wait_until_cancelled(outcome)
 
     monkeypatch.setattr(scheduled, "refresh_rates", refresh_rates)
-
-    async def scenario() -> None:
-        with anyio.fail_after(TIMEOUT):
-            async with scheduled.lifespan(scheduled.app):
-                await inside.wait()
-
-    anyio.run(scenario)
+    with serve(scheduled.app, lifespan="on"):
+        assert inside.wait(TIMEOUT)
     assert outcome == ["at startup", "cancelled"]
 
 
