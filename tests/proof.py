@@ -18,14 +18,15 @@ from typing import Any
 import anyio
 import httpx2
 
+from docs_tools.serving.gate import opened
 from docs_tools.serving.lines import TIMEOUT, Lines, LoggedLines, logged, logged_by, read_lines
 from docs_tools.serving.server import Served, listening_socket, serve
 from docs_tools.timelines.asgi_timeline import Event, TaskRecorder, Timeline, observed_app, task_name
 
 __all__ = [
     "TIMEOUT", "STILL", "Event", "TaskRecorder", "Timeline", "observed_app", "task_name", "Lines", "LoggedLines",
-    "logged", "logged_by", "read_lines", "Served", "listening_socket", "serve", "AsgiResult", "call_asgi", "Pending",
-    "get_in_background", "prove_end_to_end", "call_asgi_in_loop", "wait_until_cancelled",
+    "logged", "logged_by", "read_lines", "opened", "Served", "listening_socket", "serve", "AsgiResult", "call_asgi",
+    "Pending", "get_in_background", "prove_end_to_end", "call_asgi_in_loop", "wait_until_cancelled",
 ]
 STILL = 0.5
 """How long a request must stay unanswered to count as held up: a bounded wait for an answer that must not come."""

@@ -18,6 +18,7 @@ import anyio
 import anyio.to_thread
 from lilya.background import Task
 
+from docs_tools.serving.gate import opened
 from docs_tools.serving.lines import TIMEOUT
 
 
@@ -124,8 +125,7 @@ class TaskRecorder:
             recorder.timeline.add(Event("task-start", name, source=source))
             try:
                 if recorder.gate is not None:
-                    opened = await anyio.to_thread.run_sync(recorder.gate.wait, TIMEOUT, abandon_on_cancel=True)
-                    assert opened, f"task {name} waited {TIMEOUT}s for the response to be received"
+                    assert await opened(recorder.gate), f"task {name} waited {TIMEOUT}s for the response to be received"
                 if recorder.barrier is not None:
                     await anyio.to_thread.run_sync(recorder.barrier.wait)
                 await original(task)

@@ -1,11 +1,10 @@
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-import anyio
 import httpx2
 
 from docs_src.background_tasks import limited
-from tests.proof import TIMEOUT, logged_by, serve
+from tests.proof import TIMEOUT, logged_by, opened, serve
 
 ORDERS = range(1, 11)
 
@@ -25,7 +24,7 @@ class MailService:
             self.most = max(self.most, self.inside)
             self.changed.notify_all()
         try:
-            assert await anyio.to_thread.run_sync(self.gate.wait, TIMEOUT, abandon_on_cancel=True)
+            assert await opened(self.gate)
         finally:
             with self.changed:
                 self.inside -= 1

@@ -9,7 +9,7 @@ from anyio.lowlevel import checkpoint
 
 from docs_src.background_tasks import scheduled
 from tests.processes import uvicorn
-from tests.proof import STILL, TIMEOUT, get_in_background, listening_socket, logged, serve, wait_until_cancelled
+from tests.proof import STILL, TIMEOUT, get_in_background, listening_socket, logged, opened, serve, wait_until_cancelled
 
 
 @pytest.fixture(autouse=True)
@@ -60,7 +60,7 @@ def test_served_a_request_sent_during_startup_is_answered_once_the_rates_are_the
     refresh = scheduled.refresh_rates
 
     async def slow_refresh() -> None:
-        assert await anyio.to_thread.run_sync(gate.wait, TIMEOUT, abandon_on_cancel=True)
+        assert await opened(gate)
         await refresh()
 
     monkeypatch.setattr(scheduled, "refresh_rates", slow_refresh)

@@ -6,7 +6,6 @@ import json
 import logging
 import threading
 
-import anyio
 import pytest
 from lilya.apps import Lilya
 from lilya.routing import WebSocketPath
@@ -15,7 +14,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from docs_src.background_tasks import websocket
-from tests.proof import TIMEOUT, logged_by, serve, wait_until_cancelled
+from tests.proof import TIMEOUT, logged_by, opened, serve, wait_until_cancelled
 
 WS = "websockets-sansio"
 
@@ -30,7 +29,7 @@ def test_each_message_is_answered_at_once_and_stored_while_the_chat_goes_on(monk
     gate = threading.Event()
 
     async def held_write(seconds: float) -> None:
-        assert await anyio.to_thread.run_sync(gate.wait, TIMEOUT, abandon_on_cancel=True)
+        assert await opened(gate)
 
     monkeypatch.setattr(websocket.anyio, "sleep", held_write)
     with logged_by(websocket) as logged, serve(websocket.app, ws=WS) as served:
@@ -59,7 +58,7 @@ def test_when_the_client_leaves_the_handler_returns_only_once_its_messages_are_s
         left.set()
 
     async def held_write(seconds: float) -> None:
-        assert await anyio.to_thread.run_sync(gate.wait, TIMEOUT, abandon_on_cancel=True)
+        assert await opened(gate)
         order.append("stored")
 
     async def recorded_chat(socket) -> None:

@@ -18,7 +18,7 @@ from lilya.responses import PlainText
 from lilya.routing import Path
 
 from docs_src.performance import held_tasks
-from tests.proof import TIMEOUT, Timeline, call_asgi_in_loop, logged_by, serve, wait_until_cancelled
+from tests.proof import TIMEOUT, Timeline, call_asgi_in_loop, logged_by, opened, serve, wait_until_cancelled
 
 RESPONSE_SENT = ["http.response.start", "http.response.body"]
 
@@ -108,7 +108,7 @@ def test_a_context_variable_that_holds_the_request_keeps_it_until_the_handed_off
     gate, ended = threading.Event(), threading.Semaphore(0)
 
     async def waits() -> None:
-        assert await anyio.to_thread.run_sync(gate.wait, TIMEOUT, abandon_on_cancel=True)
+        assert await opened(gate)
         ended.release()
 
     async def endpoint(request) -> PlainText:
@@ -210,7 +210,7 @@ def test_served_the_client_has_its_answer_first_and_shutdown_waits_for_the_wareh
 
     async def held_sleep(seconds: float) -> None:
         asked.append(seconds)
-        assert await anyio.to_thread.run_sync(gate.wait, TIMEOUT), "the gate was never opened"
+        assert await opened(gate), "the gate was never opened"
 
     monkeypatch.setattr(held_tasks.anyio, "sleep", held_sleep)
     with logged_by(held_tasks) as logged:
