@@ -19,6 +19,7 @@ from docs_tools.markdown.fences import parse_info
 from docs_tools.markdown.front_matter import FrontMatter, PageError, read
 from docs_tools.markdown.includes import IncludeError, find_includes
 from docs_tools.markdown.newlines import normalise_newlines
+from docs_tools.markdown.proof_marks import ProofMark, find_marks, find_none, without_marks
 
 _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`]*?)[ \t]*$")
 _ATX = re.compile(r"^[ \t]*(?P<marks>#{1,6})(?:[ \t]+(?P<text>.*?))?[ \t]*$")
@@ -102,10 +103,14 @@ class Outline:
     links: list[Link] = field(default_factory=list)
     admonitions: list[Admonition] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    proofs: list[ProofMark] = field(default_factory=list)
+    """The marks naming the tests that prove the page's claims (see `docs_tools.markdown.proof_marks`)."""
+    no_claims: list[int] = field(default_factory=list)
+    """The lines where a section states that it claims nothing to prove."""
     errors: list[PageError] = field(default_factory=list)
     prose: str = ""
-    """The page with everything but prose blanked out (front matter, code blocks, include lines, inline code), line
-    for line, so that a position in it is a position in the file."""
+    """The page with everything but prose blanked out (front matter, code blocks, include lines, inline code, proof
+    marks), line for line, so that a position in it is a position in the file."""
 
 
 @dataclass
@@ -207,6 +212,9 @@ def outline(text: str, path: str, heading_id) -> Outline:
         result.errors.append(PageError(path, fence.line, "this code fence is never closed; add the closing fence"))
 
     body = _CODE_SPAN.sub(_blank, "\n".join(prose))
+    result.proofs = find_marks(body)
+    result.no_claims = find_none(body)
+    body = without_marks(body)
     result.prose = body
     _collect_ids(result, body)
     _collect_headings(result, pending, heading_id)

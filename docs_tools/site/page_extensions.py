@@ -19,11 +19,14 @@ from docs_tools.figures.drawings import Drawings
 from docs_tools.figures.texts import SOURCE_LANGUAGE, FigureTextsError
 from docs_tools.markdown.includes import body_first_line
 from docs_tools.project import root_of, shown
+from docs_tools.proofs.suite import Suite
 from docs_tools.site.build_errors import PageErrors
+from docs_tools.translation.messages import MESSAGES_NAME, MessagesError, for_language, load
 
 FIGURES = "docs_tools.extensions.figures"
 INCLUDES = "docs_tools.extensions.includes"
 SECTION_MARKS = "docs_tools.extensions.section_marks"
+PROOFS = "docs_tools.extensions.proofs"
 
 log = logging.getLogger("mkdocs.hooks.page_extensions")
 
@@ -35,9 +38,11 @@ class PageExtensions:
         self.root = root_of(config)
         self.errors = PageErrors(log, "error(s) in pages")
         self.drawings = Drawings(self.root)
+        self.suite = Suite(self.root)
         try:
             self.drawings.words()  # checked when the build starts, not on the first figure
-        except FigureTextsError as error:
+            self.messages = load(self.root / MESSAGES_NAME)
+        except (FigureTextsError, MessagesError) as error:
             raise PluginError(str(error)) from None
 
     def configure(self, markdown: str, page: Page, config: MkDocsConfig) -> None:
@@ -57,6 +62,14 @@ class PageExtensions:
         config.mdx_configs[INCLUDES] = dict(page_settings)
         config.mdx_configs[FIGURES] = {**page_settings, "language": language, "draw": draw}
         config.mdx_configs[SECTION_MARKS] = {**page_settings, "marks": []}  # see TranslatedPages.markdown
+        config.mdx_configs[PROOFS] = {**page_settings, "suite": self.suite, "labels": self._proof_labels(language)}
+
+    def _proof_labels(self, language: str) -> dict[str, str]:
+        try:
+            message = for_language(self.messages, language, "proofs")
+        except MessagesError as error:
+            raise PluginError(str(error)) from None
+        return {"title": message.title, "text": message.before, **message.labels}
 
     def stop_if_any(self) -> None:
         self.errors.stop_if_any()

@@ -18,11 +18,14 @@ from docs_tools import yaml_data
 
 MESSAGES_NAME = "translation_messages.yml"
 """The file of these texts, next to mkdocs.yml."""
-KINDS = ("not_translated", "outdated", "section_changed", "section_removed", "not_found", "page_chrome")
+KINDS = ("not_translated", "outdated", "section_changed", "section_removed", "not_found", "page_chrome", "proofs")
 LABELS = {"outdated": ("changed_sections", "new_sections", "removed_sections", "page_start"),
-          "page_chrome": ("permalink",)}
-"""The further texts a kind needs, without a link: the outdated banner's lists of sections and their headings, and
-the tooltip of a heading's link to itself."""
+          "page_chrome": ("permalink",), "proofs": ("reference", "back")}
+"""The further texts a kind needs, without a link: the outdated banner's lists of sections and their headings, the
+tooltip of a heading's link to itself, and the accessible names of a proof's mark ('{number}' in it) and of the link
+back to its claim."""
+UNLINKED = frozenset({"proofs"})
+"""Kinds whose text has no link: the introduction of a page's list of proofs."""
 UNTITLED = frozenset({"page_chrome"})
 """Kinds with no title: the page chrome's text is the footer's credit line."""
 
@@ -52,6 +55,13 @@ class Message:
         return f"{html.escape(self.before)}{link}{html.escape(self.after)}"
 
 
+def _label(where: str, entry: dict, key: str) -> str:
+    label = entry.get(key)
+    if not isinstance(label, str) or not label.strip():
+        raise MessagesError(f"{where}: needs a '{key}' text")
+    return label
+
+
 def _parse(path: Path, language: str, kind: str, entry: object) -> Message:
     where = f"{path.name}: {language}.{kind}"
     if kind in UNTITLED:
@@ -60,17 +70,20 @@ def _parse(path: Path, language: str, kind: str, entry: object) -> Message:
     elif not (isinstance(entry, dict) and isinstance(entry.get("title"), str) and isinstance(entry.get("text"), str)):
         raise MessagesError(f"{where}: needs a 'title' and a 'text'")
     links = list(_LINK.finditer(entry["text"]))
+    if kind in UNLINKED:
+        if links:
+            raise MessagesError(f"{where}: the text must have no [bracketed] link: {entry['text']!r}")
+        labels = {key: _label(where, entry, key) for key in LABELS.get(kind, ())}
+        if "{number}" not in labels["reference"]:
+            raise MessagesError(f"{where}: 'reference' must hold {{number}}, where a mark's number goes: "
+                                f"{labels['reference']!r}")
+        return Message(entry["title"], entry["text"], "", "", labels)
     if len(links) != 1:
         raise MessagesError(f"{where}: the text needs exactly one [bracketed] link, found {len(links)}: "
                             f"{entry['text']!r}")
     link = links[0]
     text = entry["text"]
-    labels = {}
-    for key in LABELS.get(kind, ()):
-        label = entry.get(key)
-        if not isinstance(label, str) or not label.strip():
-            raise MessagesError(f"{where}: needs a '{key}' text")
-        labels[key] = label
+    labels = {key: _label(where, entry, key) for key in LABELS.get(kind, ())}
     return Message(entry.get("title", ""), text[: link.start()], link["words"], text[link.end() :], labels)
 
 

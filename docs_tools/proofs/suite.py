@@ -1,0 +1,133 @@
+"""The tests that pages name as proofs, found in the suite's source without importing or running it.
+
+A node id is accepted when pytest would collect and run that test as written: a `tests/…/test_*.py` file of the
+project, a function named `test…` at its top level (or a method `test…` of a class `Test…` without `__init__`), not
+marked to be skipped or expected to fail (a proof that does not run proves nothing), and no parametrised case (a mark
+names the whole test, every case of which proves the claim). Reading the source takes milliseconds; the suite checks
+that pytest collects every node id the pages name (`tests/docs_tools/proofs/test_suite.py`).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+TESTS = "tests"
+NOT_RUN = frozenset({"skip", "skipif", "xfail"})
+"""pytest marks under which a test does not prove anything on a run."""
+
+
+class UnknownTest(ValueError):
+    """A node id that names no test pytest would run; the message says why."""
+
+
+@dataclass(frozen=True)
+class ProvenTest:
+    node: str
+    claim: str
+    """What the test's name says it proves, as a sentence."""
+    docstring: str
+    """The first paragraph of its docstring, on one line; empty without one."""
+
+
+Definition = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def claim_of(name: str) -> str:
+    """`test_a_task_runs_after_the_body` -> 'A task runs after the body.'"""
+    words = name.removeprefix("test").strip("_").replace("_", " ")
+    return (words[:1].upper() + words[1:] + ".") if words else ""
+
+
+def _docstring(definition: Definition) -> str:
+    text = ast.get_docstring(definition) or ""
+    return " ".join(text.split("\n\n")[0].split())
+
+
+def _marks(definition: Definition) -> set[str]:
+    """The names a decorator chain ends with, e.g. {'skipif'} for `@pytest.mark.skipif(...)`."""
+    found = set()
+    for decorator in definition.decorator_list:
+        node = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if isinstance(node, ast.Attribute):
+            found.add(node.attr)
+        elif isinstance(node, ast.Name):
+            found.add(node.id)
+    return found
+
+
+def _definitions(body: list[ast.stmt]) -> dict[str, ast.stmt]:
+    """The names a module or class body defines, each bound to its last definition, as Python leaves them."""
+    found: dict[str, ast.stmt] = {}
+    for statement in body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found[statement.name] = statement
+    return found
+
+
+class Suite:
+    """The project's tests, each file parsed once (again when it changes)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._modules: dict[Path, tuple[int, dict[str, ast.stmt] | str]] = {}
+
+    def _module(self, path: Path) -> dict[str, ast.stmt] | str:
+        """The top-level definitions of a test file, or why it cannot be read."""
+        stamp = path.stat().st_mtime_ns
+        cached = self._modules.get(path)
+        if cached is None or cached[0] != stamp:
+            try:
+                tree: dict[str, ast.stmt] | str = _definitions(ast.parse(path.read_bytes(), str(path)).body)
+            except SyntaxError as error:
+                tree = f"{path.relative_to(self.root).as_posix()} cannot be parsed (line {error.lineno}: {error.msg})"
+            except (OSError, ValueError) as error:
+                tree = f"{path.relative_to(self.root).as_posix()} cannot be read ({error})"
+            self._modules[path] = (stamp, tree)
+            return tree
+        return cached[1]
+
+    def test(self, node: str) -> ProvenTest:
+        """The test `node` names; UnknownTest says what is wrong with it."""
+        file, _, rest = node.partition("::")
+        if not node or not rest:
+            raise UnknownTest(f"'{node}' is not a pytest node id; write tests/…/test_x.py::test_name")
+        if "[" in rest:
+            raise UnknownTest(f"'{node}' names one parametrised case; name the test without '[…]'")
+        path = PurePosixPath(file)
+        if path.is_absolute() or ".." in path.parts or path.parts[:1] != (TESTS,):
+            raise UnknownTest(f"'{node}': the path must start with {TESTS}/ and stay inside it")
+        if not (path.name.startswith("test_") and path.suffix == ".py"):
+            raise UnknownTest(f"'{node}': pytest collects only files named test_*.py")
+        found = self.root / path
+        if not found.is_file():
+            raise UnknownTest(f"'{node}': {file} does not exist")
+        module = self._module(found)
+        if isinstance(module, str):
+            raise UnknownTest(f"'{node}': {module}")
+        names = rest.split("::")
+        if len(names) > 2:
+            raise UnknownTest(f"'{node}' is nested too deep; name a test function or a method of a Test class")
+        definition = self._definition(node, module, names)
+        if _marks(definition) & NOT_RUN:
+            marks = ", ".join(sorted(_marks(definition) & NOT_RUN))
+            raise UnknownTest(f"'{node}' is marked {marks}: a proof must run on every run of the suite")
+        return ProvenTest(node, claim_of(definition.name), _docstring(definition))
+
+    @staticmethod
+    def _definition(node: str, module: dict[str, ast.stmt], names: list[str]) -> Definition:
+        scope, where = module, "the file"
+        if len(names) == 2:
+            owner = module.get(names[0])
+            if not isinstance(owner, ast.ClassDef) or not names[0].startswith("Test"):
+                raise UnknownTest(f"'{node}': the file has no class {names[0]} (pytest collects classes Test…)")
+            scope, where = _definitions(owner.body), f"the class {names[0]}"
+            if "__init__" in scope:
+                raise UnknownTest(f"'{node}': pytest does not collect {names[0]}, which has an __init__")
+        definition = scope.get(names[-1])
+        if not isinstance(definition, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            raise UnknownTest(f"'{node}': {where} has no function {names[-1]}")
+        if not definition.name.startswith("test"):
+            raise UnknownTest(f"'{node}': pytest collects only functions named test…")
+        return definition
