@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docs_tools.markdown.outline import Heading, Outline, outline
+from docs_tools.markdown.proof_marks import ProofMark
 from docs_tools.project import CONFIG_NAME, Project, ProjectError
 from docs_tools.proofs.suite import Suite, UnknownTest
 
@@ -32,10 +33,14 @@ class Unproven:
 class PageProofs:
     path: str
     required: bool
-    proofs: int = 0
+    marks: list[ProofMark] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     """'path:line: message' for each mark that names no test, and for each page error."""
     unproven: list[Unproven] = field(default_factory=list)
+
+    @property
+    def proofs(self) -> int:
+        return len(self.marks)
 
 
 def proven_pages(project: Project) -> list[str]:
@@ -64,7 +69,7 @@ def _sections(page: Outline) -> list[tuple[int, str, int]]:
 
 
 def check_page(page: Outline, suite: Suite, required: bool) -> PageProofs:
-    found = PageProofs(page.path, required, proofs=len(page.proofs))
+    found = PageProofs(page.path, required, list(page.proofs))
     found.errors.extend(str(error) for error in page.errors)
     for mark in page.proofs:
         try:

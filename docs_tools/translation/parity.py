@@ -3,8 +3,8 @@
 Checked, each with the file and line to fix: the include lines and their fence attributes, the other code blocks
 (comments may be translated), the number and levels of headings and their ids (the English ones, so that a link
 `page.md#id` works in every language), the link targets and that in-page anchors resolve
-in the translation, the front matter keys (only `title` and `description` may be translated) and the admonition
-types; and the translation's terminology (see `docs_tools.translation.glossary`). Every message says what to change.
+in the translation, the front matter keys (only `title` and `description` may be translated), the admonition
+types, the proofs each section names (see `docs_tools.markdown.proof_marks`); and the translation's terminology (see `docs_tools.translation.glossary`). Every message says what to change.
 
 The English text is the one the translation was stamped against (see `docs_tools.translation.state`): a change
 made to the English page since is not the translation's error, it makes the page outdated. Links to sections are
@@ -25,6 +25,7 @@ from docs_tools.markdown.fences import parse_info
 from docs_tools.markdown.fingerprint import STAMP_KEY
 from docs_tools.markdown.includes import IncludeError, read_text, resolve
 from docs_tools.markdown.outline import Admonition, CodeBlock, Heading, Include, Outline
+from docs_tools.markdown.proof_marks import ProofMark
 from docs_tools.translation.glossary import GLOSSARY_NAME, Glossary
 from docs_tools.translation.glossary import load as load_glossary
 
@@ -410,6 +411,44 @@ def _admonitions(pair: _Pair) -> list[Difference]:
     return found
 
 
+def _section_of(headings: list[Heading], line: int) -> int:
+    """The index of the heading whose section holds `line`; -1 above the first heading."""
+    return max((index for index, heading in enumerate(headings) if heading.line <= line), default=-1)
+
+
+def _proofs(pair: _Pair) -> list[Difference]:
+    """Each section names the same tests as its English section, as many times."""
+    english: dict[int, Counter[str]] = {}
+    first_line: dict[tuple[int, str], int] = {}
+    for mark in pair.english.proofs:
+        section = _section_of(pair.english.headings, mark.line)
+        english.setdefault(section, Counter())[mark.node] += 1
+        first_line.setdefault((section, mark.node), mark.line)
+    english_of = {-1: -1}
+    for index, heading in pair.sections.matched.items():
+        english_of[pair.translated.headings.index(heading)] = index
+    translated: dict[int, list[ProofMark]] = {}
+    for mark in pair.translated.proofs:
+        translated.setdefault(english_of.get(_section_of(pair.translated.headings, mark.line), -2), []).append(mark)
+    found = []
+    for section in sorted(set(english) | set(translated)):
+        expected = english.get(section, Counter())
+        marks = translated.get(section, [])
+        for node, count in (expected - Counter(mark.node for mark in marks)).items():
+            found.append(pair.missing(first_line[section, node], "proof", f"[[proof: {node}]]",
+                                      f"{'' if count == 1 else f' ({count} more times)'}; copy the mark beside the "
+                                      "same claim"))
+        surplus = Counter(mark.node for mark in marks) - expected
+        for mark in reversed(marks):
+            if surplus[mark.node] > 0:
+                surplus[mark.node] -= 1
+                where = ("this section of the English page does not name it" if section != -2
+                         else "the English page has no section matching this one")
+                found.append(pair.here(mark.line, f"proof [[proof: {mark.node}]]: {where}; name the proofs the "
+                                                  "English section names"))
+    return found
+
+
 class ParityChecker:
     """Compares translated pages with the English text they were stamped against; reads each text once."""
 
@@ -450,7 +489,7 @@ class ParityChecker:
                      for line, (written, reason) in broken.items())
         pair = _Pair(against, translated, _Sections(against, translated),
                      {line: reason for line, (_, reason) in broken.items()} if against is current else {})
-        for check in (_front_matter, _includes, _code_blocks, _headings, _links, _admonitions):
+        for check in (_front_matter, _includes, _code_blocks, _headings, _links, _admonitions, _proofs):
             kind = check.__name__.strip("_").replace("_", " ")
             if checks is None or kind in checks:
                 found.extend(replace(difference, kind=difference.kind or kind) for difference in check(pair))

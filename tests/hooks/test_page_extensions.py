@@ -22,6 +22,7 @@ hooks:
 markdown_extensions:
   - docs_tools.extensions.figures
   - docs_tools.extensions.includes
+  - docs_tools.extensions.proofs
   - pymdownx.highlight
   - pymdownx.superfences
 """
@@ -35,6 +36,7 @@ def site(tmp_path: Path) -> Path:
     (tmp_path / "docs_src").mkdir()
     (tmp_path / "timelines").mkdir()
     shutil.copy(mkdocs_site.ROOT / "figure_texts.yml", tmp_path)
+    shutil.copy(mkdocs_site.ROOT / "translation_messages.yml", tmp_path)
     shutil.copy(mkdocs_site.ROOT / "timelines" / "as_group.json", tmp_path / "timelines")
     return tmp_path
 
@@ -63,6 +65,19 @@ def test_a_timeline_block_becomes_its_figure_and_an_include_its_code(site):
 def test_errors_name_the_lines_of_the_file_as_written_front_matter_and_figures_included(site):
     page = "---\ntitle: Front\n---\n\n# Page\n\n```timeline\nas_group\n```\n\n{!> docs_src/nothing.py !}\n"
     assert page_errors(build(site, page)) == ["docs/index.md:11: include 'docs_src/nothing.py': file not found"]
+
+
+def test_a_mark_naming_no_test_stops_the_build_with_its_line_in_the_file_and_a_good_mark_is_drawn(site):
+    (site / "tests").mkdir()
+    (site / "tests" / "test_tasks.py").write_text("def test_runs_after():\n    pass\n", encoding="utf-8")
+    good = "---\ntitle: Front\n---\n\n# Page\n\n```timeline\nas_group\n```\n\nA. [[proof: tests/test_tasks.py::test_runs_after]]\n"
+    built = build(site, good)
+    assert built.error is None, built.text
+    html = (site / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<a aria-label="Proof 1" href="#proof-1"' in html and '<section aria-labelledby="proofs"' in html
+    bad = good + "\nB. [[proof: tests/test_tasks.py::test_gone]]\n"
+    assert page_errors(build(site, bad)) == [
+        "docs/index.md:13: 'tests/test_tasks.py::test_gone': the file has no function test_gone"]
 
 
 def test_every_bad_line_of_the_build_is_reported_and_no_page_is_written(site):

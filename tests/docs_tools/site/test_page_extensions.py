@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from docs_tools.site.page_extensions import FIGURES, INCLUDES, PageExtensions
+from docs_tools.site.page_extensions import FIGURES, INCLUDES, PROOFS, PageExtensions
 from tests import mkdocs_site
 
 SOURCE = "---\ntitle: T\n---\n\n# Page\n"
@@ -24,6 +24,7 @@ def config(tmp_path: Path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text(SOURCE, encoding="utf-8")
     shutil.copy(mkdocs_site.ROOT / "figure_texts.yml", tmp_path)
+    shutil.copy(mkdocs_site.ROOT / "translation_messages.yml", tmp_path)
     return load_config(str(tmp_path / "mkdocs.yml"))
 
 
@@ -53,4 +54,24 @@ def test_figures_are_drawn_in_the_pages_language(config):
 def test_malformed_figure_words_stop_the_build_before_any_page(config):
     (Path(config.config_file_path).parent / "figure_texts.yml").write_text("en: 1\n", encoding="utf-8")
     with pytest.raises(PluginError, match=r"^figure_texts\.yml: "):
+        PageExtensions(config)
+
+
+@pytest.mark.parametrize(("locale", "title", "reference"), [(None, "Proofs", "Proof {number}"),
+                                                           ("ru", "Доказательства", "Доказательство {number}")])
+def test_the_proofs_labels_are_the_pages_language_and_the_suite_is_shared_by_the_pages(config, locale, title,
+                                                                                       reference):
+    extensions = PageExtensions(config)
+    page = page_of(config)
+    page.file.locale = locale
+    extensions.configure("# Page\n", page, config)
+    first = config.mdx_configs[PROOFS]
+    assert (first["labels"]["title"], first["labels"]["reference"]) == (title, reference)
+    extensions.configure("# Page\n", page_of(config), config)
+    assert config.mdx_configs[PROOFS]["suite"] is first["suite"]
+
+
+def test_malformed_reader_texts_stop_the_build_before_any_page(config):
+    (Path(config.config_file_path).parent / "translation_messages.yml").write_text("en: 1\n", encoding="utf-8")
+    with pytest.raises(PluginError, match=r"^translation_messages\.yml: en: needs the keys"):
         PageExtensions(config)

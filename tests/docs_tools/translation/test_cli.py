@@ -119,7 +119,7 @@ def test_new_language_from_the_command_line(tree, status, run):
     after = status("it", "--allow-missing")
     assert after.returncode == 1  # its messages are English copies until translated: status says which
     assert "  translation_messages.yml: it.not_translated: the same text as 'en'; translate it" in after.stdout
-    assert after.stdout.split("\n")[-3] == "6 text(s) need work; status exits with 1."
+    assert after.stdout.split("\n")[-3] == "7 text(s) need work; status exits with 1."
     refused = run("--project", str(tree.root), "new-language", "klingon")
     assert refused.returncode == 2
     assert refused.stderr.startswith("error: unknown language code 'klingon'")

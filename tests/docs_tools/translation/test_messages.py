@@ -1,4 +1,5 @@
-"""The reader-facing texts: each language needs every text, each text exactly one [bracketed] link."""
+"""The reader-facing texts: each language needs every text, each text exactly one [bracketed] link (the proofs
+ list's introduction none)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ en:
   section_removed: {title: Removed, text: "See the [English page]."}
   not_found: {title: Not found, text: "[Home]"}
   page_chrome: {text: "Made with [the theme]", permalink: Link here}
+  proofs: {title: Proofs, text: "Each number links to a test.", reference: "Proof {number}", back: Back}
 """
 
 
@@ -26,6 +28,14 @@ def test_a_message_renders_its_link_as_markdown_or_html(tmp_path):
     assert for_language(messages, "en", "not_translated").markdown("../guide.md") == "Read the [guide](../guide.md)."
     outdated = for_language(messages, "en", "outdated")
     assert outdated.html("../../a/", "en") == 'See the <a href="../../a/" hreflang="en">English page</a> first.'
+
+
+def test_the_proofs_text_has_no_link_and_keeps_its_labels(tmp_path):
+    path = tmp_path / "messages.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    proofs = for_language(load(path), "en", "proofs")
+    assert (proofs.title, proofs.before, proofs.words) == ("Proofs", "Each number links to a test.", "")
+    assert proofs.labels == {"reference": "Proof {number}", "back": "Back"}
 
 
 @pytest.mark.parametrize(
@@ -40,10 +50,15 @@ def test_a_message_renders_its_link_as_markdown_or_html(tmp_path):
         (GOOD.replace(' new_sections: "New:",', ""), "messages.yml: en.outdated: needs a 'new_sections' text"),
         (GOOD.replace(' page_start: Start', ' page_start: " "'), "messages.yml: en.outdated: needs a 'page_start' text"),
         ("en: hello\n", "messages.yml: en: needs the keys not_translated, outdated, section_changed, "
-                         "section_removed, not_found, page_chrome"),
+                         "section_removed, not_found, page_chrome, proofs"),
         (GOOD.replace('text: "Made with [the theme]", ', ""), "messages.yml: en.page_chrome: needs a 'text'"),
         (GOOD.replace(", permalink: Link here", ""), "messages.yml: en.page_chrome: needs a 'permalink' text"),
         ("- en\n", "messages.yml: must map language codes to messages"),
+        (GOOD.replace('"Each number links to a test."', '"Each number links to a [test]."'),
+         "messages.yml: en.proofs: the text must have no [bracketed] link: 'Each number links to a [test].'"),
+        (GOOD.replace('"Proof {number}"', '"Proof"'),
+         "messages.yml: en.proofs: 'reference' must hold {number}, where a mark's number goes: 'Proof'"),
+        (GOOD.replace(", back: Back", ""), "messages.yml: en.proofs: needs a 'back' text"),
     ],
 )
 def test_bad_messages_stop_with_language_key_and_value(tmp_path, text, error):

@@ -15,7 +15,7 @@ hide:
 
 # Tasks
 
-Work after the response, with [the responses](responses.md) and [the first section](#first-section).
+Work after the response, with [the responses](responses.md) and [the first section](#first-section). [[proof: tests/test_tasks.py::test_after]]
 
 ## First section
 
@@ -29,7 +29,7 @@ uvicorn app:app  # listens on port 8000
 ```
 
 !!! note "Remember"
-    Tasks run after the response.
+    Tasks run after the response. [[proof: tests/test_tasks.py::test_after]][[proof: tests/test_tasks.py::test_order]]
 
 ### Details
 
@@ -51,7 +51,7 @@ hide:
 
 # Tarefas { #tasks }
 
-Trabalho depois da resposta, com [as respostas](responses.md) e [a primeira seção](#first-section).
+Trabalho depois da resposta, com [as respostas](responses.md) e [a primeira seção](#first-section). [[proof: tests/test_tasks.py::test_after]]
 
 ## Primeira seção { #first-section }
 
@@ -65,7 +65,7 @@ uvicorn app:app  # escuta na porta 8000
 ```
 
 !!! note "Lembre-se"
-    As tarefas rodam depois da resposta.
+    As tarefas rodam depois da resposta. [[proof: tests/test_tasks.py::test_after]][[proof: tests/test_tasks.py::test_order]]
 
 ### Detalhes { #details }
 
@@ -87,7 +87,7 @@ hide:
 
 # Задачи { #tasks }
 
-Работа после ответа: [ответы](responses.md) и [первый раздел](#first-section).
+Работа после ответа: [ответы](responses.md) и [первый раздел](#first-section). [[proof: tests/test_tasks.py::test_after]]
 
 ## Первый раздел {#first-section}
 
@@ -101,7 +101,7 @@ uvicorn app:app
 ```
 
 !!! note "Помните"
-    Задачи выполняются после ответа.
+    Задачи выполняются после ответа. [[proof: tests/test_tasks.py::test_after]][[proof: tests/test_tasks.py::test_order]]
 
 ### Подробности { #details }
 
@@ -211,7 +211,7 @@ def test_faithful_translations_pass(tree):
             "docs/ru/tasks.md:22: admonition '!!! warning', English has '!!! note' (docs/en/tasks.md:22); keep the "
             "English type, translate only its title"
         ], id="an-admonition-of-another-type-fails"),
-        pytest.param("ru", '!!! note "Помните"\n    Задачи выполняются после ответа.\n', "", [
+        pytest.param("ru", '!!! note "Помните"\n    Задачи', "Задачи", [
             "docs/ru/tasks.md:11: admonition missing in the section '## Первый раздел' (line 11): English has "
             "'!!! note' at docs/en/tasks.md:22; add it"
         ], id="a-missing-admonition-fails"),
@@ -333,3 +333,47 @@ def test_a_broken_anchor_names_at_most_three_ids_closest_first(tree):
         "docs/pt/tasks.md:9: anchor '#part-70' is not an id in docs/pt/responses.md (closest: #part-7, #part-27, #part-20); link to the "
         "id of the heading you mean, which is its English id in every language"
     ]
+
+
+AFTER = "[[proof: tests/test_tasks.py::test_after]]"
+ORDER = "[[proof: tests/test_tasks.py::test_order]]"
+
+
+def test_a_proof_left_out_of_a_section_is_named_with_the_english_line(tree):
+    assert drift(tree, "pt", f"resposta. {AFTER}{ORDER}", f"resposta. {AFTER}") == [
+        "docs/pt/tasks.md:11: proof missing in the section '## Primeira seção' (line 11): English has "
+        f"{ORDER} at docs/en/tasks.md:23; copy the mark beside the same claim"
+    ]
+
+
+def test_a_proof_moved_to_another_section_is_missing_there_and_extra_here(tree):
+    text = tree.read("pt", PAGE).replace(f"resposta. {AFTER}{ORDER}", f"resposta. {AFTER}")
+    tree.write("pt", PAGE, text.replace("os detalhes](#details).", f"os detalhes](#details). {ORDER}"))
+    assert tree.messages("pt", PAGE) == [
+        "docs/pt/tasks.md:11: proof missing in the section '## Primeira seção' (line 11): English has "
+        f"{ORDER} at docs/en/tasks.md:23; copy the mark beside the same claim",
+        f"docs/pt/tasks.md:33: proof {ORDER}: this section of the English page does not name it; name the proofs "
+        "the English section names",
+    ]
+
+
+def test_a_misspelt_proof_is_missing_and_extra_and_a_repeated_one_counts_twice(tree):
+    misspelt = ORDER.replace("test_order", "test_ordre")
+    assert drift(tree, "ru", f"ответа. {AFTER}{ORDER}", f"ответа. {AFTER}{AFTER}{misspelt}") == [
+        "docs/ru/tasks.md:11: proof missing in the section '## Первый раздел' (line 11): English has "
+        f"{ORDER} at docs/en/tasks.md:23; copy the mark beside the same claim",
+        f"docs/ru/tasks.md:23: proof {AFTER}: this section of the English page does not name it; name the proofs "
+        "the English section names",
+        f"docs/ru/tasks.md:23: proof {misspelt}: this section of the English page does not name it; name the "
+        "proofs the English section names",
+    ]
+
+
+def test_proof_marks_are_not_prose_for_the_glossary(tree):
+    """A node id is a path in the suite, which a translation keeps as it is, whatever words it holds."""
+    (tree.root / "translation_glossary.yml").write_text("pt:\n  file: {use: ficheiro, avoid: [arquivo]}\n")
+    tree.write("en", "marks.md", "# Marks\n\nText [[proof: tests/arquivo/test_x.py::test_y]]\n")
+    tree.write("pt", "marks.md", "# Marcas { #marks }\n\nTexto [[proof: tests/arquivo/test_x.py::test_y]]\n")
+    assert tree.messages("pt", "marks.md") == []
+    tree.write("pt", "marks.md", "# Marcas { #marks }\n\nTexto do arquivo [[proof: tests/arquivo/test_x.py::test_y]]\n")
+    assert [message.split(": ", 1)[0] for message in tree.messages("pt", "marks.md")] == ["docs/pt/marks.md:3"]
