@@ -51,6 +51,7 @@ declare -A DEBIAN_PACKAGE=(
     [curl]=curl                    # the home page's example, run by a test as the page writes it
     [redis-server]=redis-server    # the job-queue proofs and the upload benchmark start Redis servers of their own
     [wrk]=wrk                      # the load generator of the benchmarks; the suite imports its driver
+    [strace]=strace                # shows that Redis syncs a write to disk before it answers (job-queue proof)
     [npm]="nodejs npm"             # axe-core for the accessibility tests (ensure_node_modules)
 )
 
@@ -73,7 +74,7 @@ ensure_programs() {  # ensure_programs NAME...: install the packages of the miss
 }
 
 ensure_suite_programs() {  # everything ./scripts/test.sh's suite starts, and the npm packages it injects
-    ensure_programs chromium curl redis-server wrk npm
+    ensure_programs chromium curl redis-server wrk strace npm
     ensure_node_modules
 }
 

@@ -57,12 +57,16 @@ def _marks(definition: Definition) -> set[str]:
     return found
 
 
-def _definitions(body: list[ast.stmt]) -> dict[str, ast.stmt]:
-    """The names a module or class body defines, each bound to its last definition, as Python leaves them."""
-    found: dict[str, ast.stmt] = {}
+def _definitions(body: list[ast.stmt]) -> dict[str, ast.stmt | tuple[str, str]]:
+    """The names a module or class body binds, each to its last definition, as Python leaves them; a name imported
+    from a module of the suite is bound to (module, name)."""
+    found: dict[str, ast.stmt | tuple[str, str]] = {}
     for statement in body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             found[statement.name] = statement
+        elif isinstance(statement, ast.ImportFrom) and (statement.module or "").split(".")[0] == TESTS:
+            for alias in statement.names:
+                found[alias.asname or alias.name] = (statement.module, alias.name)
     return found
 
 
@@ -71,15 +75,15 @@ class Suite:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._modules: dict[Path, tuple[int, dict[str, ast.stmt] | str]] = {}
+        self._modules: dict[Path, tuple[int, dict[str, ast.stmt | tuple[str, str]] | str]] = {}
 
-    def _module(self, path: Path) -> dict[str, ast.stmt] | str:
+    def _module(self, path: Path) -> dict[str, ast.stmt | tuple[str, str]] | str:
         """The top-level definitions of a test file, or why it cannot be read."""
         stamp = path.stat().st_mtime_ns
         cached = self._modules.get(path)
         if cached is None or cached[0] != stamp:
             try:
-                tree: dict[str, ast.stmt] | str = _definitions(ast.parse(path.read_bytes(), str(path)).body)
+                tree: dict[str, ast.stmt | tuple[str, str]] | str = _definitions(ast.parse(path.read_bytes(), str(path)).body)
             except SyntaxError as error:
                 tree = f"{path.relative_to(self.root).as_posix()} cannot be parsed (line {error.lineno}: {error.msg})"
             except (OSError, ValueError) as error:
@@ -113,10 +117,20 @@ class Suite:
         if _marks(definition) & NOT_RUN:
             marks = ", ".join(sorted(_marks(definition) & NOT_RUN))
             raise UnknownTest(f"'{node}' is marked {marks}: a proof must run on every run of the suite")
-        return ProvenTest(node, claim_of(definition.name), _docstring(definition))
+        return ProvenTest(node, claim_of(names[-1]), _docstring(definition))
 
-    @staticmethod
-    def _definition(node: str, module: dict[str, ast.stmt], names: list[str]) -> Definition:
+    def _imported(self, node: str, module: str, name: str, seen: frozenset[str] = frozenset()) -> ast.stmt | None:
+        """What `from module import name` binds, followed through further imports of the suite."""
+        path = self.root.joinpath(*module.split(".")).with_suffix(".py")
+        if module in seen or not path.is_file():
+            return None
+        found = self._module(path)
+        if isinstance(found, str):
+            raise UnknownTest(f"'{node}': {found}")
+        bound = found.get(name)
+        return self._imported(node, *bound, seen | {module}) if isinstance(bound, tuple) else bound
+
+    def _definition(self, node: str, module: dict[str, ast.stmt | tuple[str, str]], names: list[str]) -> Definition:
         scope, where = module, "the file"
         if len(names) == 2:
             owner = module.get(names[0])
@@ -126,8 +140,10 @@ class Suite:
             if "__init__" in scope:
                 raise UnknownTest(f"'{node}': pytest does not collect {names[0]}, which has an __init__")
         definition = scope.get(names[-1])
+        if isinstance(definition, tuple):
+            definition = self._imported(node, *definition)
         if not isinstance(definition, (ast.FunctionDef, ast.AsyncFunctionDef)):
             raise UnknownTest(f"'{node}': {where} has no function {names[-1]}")
-        if not definition.name.startswith("test"):
+        if not names[-1].startswith("test"):
             raise UnknownTest(f"'{node}': pytest collects only functions named test…")
         return definition

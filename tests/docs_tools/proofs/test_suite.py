@@ -76,6 +76,10 @@ def suite(tmp_path):
     (tmp_path / "tests" / "sub").mkdir(parents=True)
     (tmp_path / "tests" / "sub" / "test_things.py").write_text(MODULE, encoding="utf-8")
     (tmp_path / "tests" / "sub" / "helpers.py").write_text("def test_helper():\n    pass\n", encoding="utf-8")
+    (tmp_path / "tests" / "sub" / "test_reused.py").write_text(
+        "from tests.sub.test_things import test_plain as test_plain_again, test_async\n"
+        "from tests.sub.test_things import helper as test_helper, test_skipped\n"
+        "from tests.sub.test_gone import test_lost\n", encoding="utf-8")
     (tmp_path / "tests" / "test_broken.py").write_text("def test_broken(:\n", encoding="utf-8")
     (tmp_path / "outside").mkdir()
     (tmp_path / "outside" / "test_out.py").write_text("def test_out():\n    pass\n", encoding="utf-8")
@@ -89,6 +93,9 @@ def suite(tmp_path):
         ("tests/sub/test_things.py::test_async", "Async.", ""),
         ("tests/sub/test_things.py::test_with_cases", "With cases.", ""),
         ("tests/sub/test_things.py::TestGroup::test_method", "Method.", ""),
+        ("tests/sub/test_reused.py::test_async", "Async.", ""),
+        ("tests/sub/test_reused.py::test_plain_again", "Plain again.", "Says why."),
+        ("tests/sub/test_reused.py::test_helper", "Helper.", ""),
     ],
 )
 def test_a_test_pytest_runs_is_accepted_with_what_its_name_says(suite, node, claim, docstring):
@@ -131,6 +138,10 @@ def test_a_test_pytest_runs_is_accepted_with_what_its_name_says(suite, node, cla
                                                                 "which has an __init__"),
         ("tests/sub/test_things.py::TestGroup::test_other", "'tests/sub/test_things.py::TestGroup::test_other': the "
                                                             "class TestGroup has no function test_other"),
+        ("tests/sub/test_reused.py::test_skipped", "'tests/sub/test_reused.py::test_skipped' is marked skip: a proof "
+                                                   "must run on every run of the suite"),
+        ("tests/sub/test_reused.py::test_lost", "'tests/sub/test_reused.py::test_lost': the file has no function "
+                                                "test_lost"),
         ("tests/sub/test_things.py::TestGroup::test_method::x", "'tests/sub/test_things.py::TestGroup::test_method::"
                                                                 "x' is nested too deep; name a test function or a "
                                                                 "method of a Test class"),
