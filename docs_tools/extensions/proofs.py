@@ -90,6 +90,12 @@ class ProofListTreeprocessor(Treeprocessor):
             return
         numbers: dict[str, int] = {}
         references: dict[str, list[str]] = {}
+        marked = {id(mark) for mark in marks}
+        for parent in root.iter():
+            children = list(parent)
+            for previous, mark in zip(children, children[1:]):
+                if id(mark) in marked and id(previous) in marked and not (previous.tail or "").strip():
+                    mark.set("class", "proof-ref proof-ref-next")  # a second proof of the same claim: "2, 5"
         for mark in marks:
             node = mark.attrib.pop("data-proof")
             number = numbers.setdefault(node, len(numbers) + 1)

@@ -2,7 +2,8 @@
 terms found in a page's prose.
 
 For each language, the glossary maps an English term to the word to use and the variants that must not appear
-(`file: {use: ficheiro, avoid: [arquivo, arquivos]}`). Variants are matched as whole words, whatever the case, in
+(`file: {use: ficheiro, avoid: [arquivo, arquivos]}`). A term the language keeps in English says why
+(`handler: {use: handler, avoid: [manipulador], why: "the name Lilya's API and its errors use"}`). Variants are matched as whole words, whatever the case, in
 prose only: code blocks, inline code, link addresses, HTML tags, URLs, heading ids and text in quotation marks are
 left out, so a page can still show a variant as an example. The YAML is read with its line numbers (PyYAML's node
 marks), so every error and every finding names the glossary line.
@@ -33,6 +34,8 @@ class Term:
     avoid: tuple[str, ...]
     line: int
     """The glossary line of the English term."""
+    why: str = ""
+    """Why the language keeps the English term; required exactly when `use` is the English term."""
 
 
 @dataclass(frozen=True)
@@ -148,10 +151,16 @@ def load(path: Path) -> Glossary:
                 problem(english_node, f"{where} needs 'use': the word to write")
             if not avoid or any(item is None for item in avoid):
                 problem(avoid_node or english_node, f"{where} needs 'avoid': a list of the variants not to write")
-            unknown = sorted(key for key in fields if key not in ("use", "avoid"))
+            unknown = sorted(key for key in fields if key not in ("use", "avoid", "why"))
             if unknown:
-                problem(english_node, f"{where} has unknown keys {', '.join(map(str, unknown))}; only 'use' and "
-                                      "'avoid'")
+                problem(english_node, f"{where} has unknown keys {', '.join(map(str, unknown))}; only 'use', "
+                                      "'avoid' and 'why'")
+            why = _scalar(fields["why"]) if "why" in fields else None
+            kept = use is not None and _key(use) == _key(english)
+            if kept and why is None:
+                problem(english_node, f"{where} keeps the English term: say why, with 'why: ...'")
+            if not kept and "why" in fields:
+                problem(fields["why"], f"{where}: 'why' is only for a term kept in English")
             for item in avoid or []:
                 if item is None:
                     continue
@@ -161,7 +170,7 @@ def load(path: Path) -> Glossary:
                     problem(avoid_node, f"{where}: '{item}' is both the word to use and a variant to avoid")
                 seen.setdefault(_key(item), avoid_node.start_mark.line + 1)
             if use is not None and avoid and all(item is not None for item in avoid):
-                found.append(Term(english, use, tuple(avoid), english_node.start_mark.line + 1))
+                found.append(Term(english, use, tuple(avoid), english_node.start_mark.line + 1, why or ""))
     if problems:
         raise GlossaryError("\n".join(problems))
     return Glossary(terms, name)

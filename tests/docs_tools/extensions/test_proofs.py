@@ -40,7 +40,8 @@ def test_each_mark_is_a_numbered_link_to_its_proof_and_each_proof_links_back_to_
         '<p>After. <sup class="proof-ref"><a aria-label="Proof 1" href="#proof-1" id="proof-1-1" '
         'title="Runs after.">1</a></sup></p>\n'
         '<p>In order, after. <sup class="proof-ref"><a aria-label="Proof 2" href="#proof-2" id="proof-2-1" '
-        'title="In order.">2</a></sup><sup class="proof-ref"><a aria-label="Proof 1" href="#proof-1" id="proof-1-2" '
+        'title="In order.">2</a></sup><sup class="proof-ref proof-ref-next"><a aria-label="Proof 1" href="#proof-1" '
+        'id="proof-1-2" '
         'title="Runs after.">1</a></sup></p>\n'
         '<section aria-labelledby="proofs" class="proofs">\n'
         '<h2 id="proofs">Proofs</h2>\n'
@@ -56,6 +57,13 @@ def test_each_mark_is_a_numbered_link_to_its_proof_and_each_proof_links_back_to_
         "</ol>\n"
         "</section>"
     )
+
+
+def test_only_a_mark_right_after_another_is_drawn_as_a_second_proof_of_the_same_claim(root):
+    html = render(f"One. {AFTER} Two. {ORDER}{AFTER} {ORDER}\n", root)
+    assert [chunk.split('"')[0] for chunk in html.split('<sup class="')[1:]] == [
+        "proof-ref", "proof-ref", "proof-ref proof-ref-next", "proof-ref proof-ref-next"]
+    assert render(f"One. {AFTER} Two. {ORDER}\n", root).count("proof-ref-next") == 0
 
 
 def test_the_labels_are_the_pages_language_and_the_tests_words_stay_marked_english(root):

@@ -75,6 +75,14 @@ def test_the_message_names_the_term_the_word_to_use_and_the_glossary_line(glossa
         "'arquivo' is not this translation's word for 'file': write 'ficheiro' (translation_glossary.yml:2)")
 
 
+def test_a_term_kept_in_english_carries_its_reason(tmp_path):
+    path = tmp_path / "translation_glossary.yml"
+    path.write_text("pt:\n  handler:\n    use: handler\n    avoid: [manipulador]\n    why: Lilya's own name\n",
+                    encoding="utf-8")
+    (term,) = load(path).terms["pt"]
+    assert (term.use, term.why) == ("handler", "Lilya's own name")
+
+
 def test_no_glossary_file_is_an_empty_glossary(tmp_path):
     assert load(tmp_path / "translation_glossary.yml").terms == {}
 
@@ -86,6 +94,8 @@ def test_every_problem_is_reported_together_with_its_line(tmp_path):
         "  file:\n    avoid: [arquivo]\n"
         "  user:\n    use: utilizador\n"
         "  run:\n    use: executar\n    avoid: [rodar, executar, rodar]\n    see: also\n"
+        "  handler:\n    use: handler\n    avoid: [manipulador]\n"
+        "  task:\n    use: tarefa\n    avoid: [task]\n    why: a Portuguese word\n"
         "ru: [handler]\n",
         encoding="utf-8",
     )
@@ -94,10 +104,12 @@ def test_every_problem_is_reported_together_with_its_line(tmp_path):
     assert str(caught.value).split("\n") == [
         "translation_glossary.yml:2: 'pt.file' needs 'use': the word to write",
         "translation_glossary.yml:4: 'pt.user' needs 'avoid': a list of the variants not to write",
-        "translation_glossary.yml:6: 'pt.run' has unknown keys see; only 'use' and 'avoid'",
+        "translation_glossary.yml:6: 'pt.run' has unknown keys see; only 'use', 'avoid' and 'why'",
         "translation_glossary.yml:8: 'pt.run': 'executar' is both the word to use and a variant to avoid",
         "translation_glossary.yml:8: 'pt.run': 'rodar' is already avoided at line 8",
-        "translation_glossary.yml:10: each language code maps English terms to {use: ..., avoid: [...]}",
+        "translation_glossary.yml:10: 'pt.handler' keeps the English term: say why, with 'why: ...'",
+        "translation_glossary.yml:16: 'pt.task': 'why' is only for a term kept in English",
+        "translation_glossary.yml:17: each language code maps English terms to {use: ..., avoid: [...]}",
     ]
 
 
