@@ -12,6 +12,7 @@ import anyio
 import httpx2
 import lilya.responses as responses
 from lilya.background import Task
+from lilya.responses import FileResponse
 
 from tests.proof import TIMEOUT, serve
 
@@ -77,3 +78,50 @@ def test_served_by_uvicorn_a_file_response_is_offered_no_pathsend_and_sends_its_
     assert len(response.content) == responses.FileResponse.chunk_size * 2 + 1
     assert "http.response.pathsend" not in offered[0]
     assert sent == ["http.response.start", *["http.response.body"] * 3]
+
+
+def is_open(path) -> bool:
+    wanted = os.fspath(path.resolve())
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}") == wanted:
+                return True
+        except OSError:  # a descriptor closed while listing
+            continue
+    return False
+
+
+def messages_and_paths(response: FileResponse, extensions: dict) -> list[tuple]:
+    """Each message sent: its type, the path it names, the length of its body."""
+    seen: list[tuple] = []
+    scope = {"type": "http", "method": "GET", "path": "/", "headers": [], "extensions": extensions}
+
+    async def receive():
+        await anyio.sleep_forever()
+
+    async def send(message):
+        seen.append((message["type"], message.get("path"), len(message.get("body", b""))))
+
+    anyio.run(response, scope, receive, send)
+    return seen
+
+
+def test_with_pathsend_a_file_response_sends_the_path_in_one_message_reads_nothing_and_then_runs_its_tasks(tmp_path):
+    path = tmp_path / "export.txt"
+    size = FileResponse.chunk_size * 2 + 1  # three chunks when Lilya reads it
+    path.write_bytes(b"x" * size)
+    ran: list[bool] = []
+
+    def remove_export() -> None:
+        ran.append(is_open(path))
+        os.remove(path)
+
+    response = FileResponse(path, background=Task(remove_export), allow_range_requests=False)
+    seen = messages_and_paths(response, {"http.response.pathsend": {}})
+    assert seen == [("http.response.start", None, 0), ("http.response.pathsend", os.fspath(path), 0)]
+    assert ran == [False] and not path.exists()  # removed once send() returned, whatever the server does next
+
+    path.write_bytes(b"x" * size)  # the same, with no extension: the file read and sent chunk by chunk
+    plain = messages_and_paths(FileResponse(path, allow_range_requests=False), {})
+    assert [kind for kind, _, _ in plain] == ["http.response.start"] + ["http.response.body"] * 3
+    assert sum(length for _, _, length in plain) == size
