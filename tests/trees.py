@@ -121,7 +121,8 @@ def git(root: Path, *args: str) -> str:
 
 def copy_project(destination: Path) -> Path:
     """The real site's sources (config, reader messages, glossary, figure words, hooks, pages, examples, stamped
-    English texts, recorded timelines and benchmark results) in a folder the test may change.
+    English texts, recorded timelines, benchmark results, and the tests the pages name as proofs) in a folder the
+    test may change.
 
     The copied hooks import `docs_tools` from the installed package, like the real ones.
     """
@@ -129,6 +130,7 @@ def copy_project(destination: Path) -> Path:
     for name in ("mkdocs.yml", MESSAGES_NAME, GLOSSARY_NAME, TEXTS_NAME):
         shutil.copy2(ROOT / name, destination / name)
     ignore = shutil.ignore_patterns("__pycache__")
-    for name in ("docs", "docs_src", "hooks", SOURCES_NAME, "theme_overrides", "timelines", "benchmarks/results"):
+    for name in ("docs", "docs_src", "hooks", SOURCES_NAME, "theme_overrides", "timelines", "benchmarks/results",
+                 "tests"):
         shutil.copytree(ROOT / name, destination / name, ignore=ignore)
     return destination

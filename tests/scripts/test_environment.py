@@ -44,11 +44,12 @@ def checkout_with_scripts_edited(tmp_path: Path, name: str, old: str, new: str) 
 
 def test_a_program_left_out_of_the_suites_install_step_is_named_where_each_start_of_it_is(tmp_path):
     project = checkout_with_scripts_edited(
-        tmp_path, "environment.sh", "ensure_programs chromium curl redis-server wrk npm",
-        "ensure_programs chromium curl wrk npm")
+        tmp_path, "environment.sh", "ensure_programs chromium curl redis-server wrk strace npm",
+        "ensure_programs chromium curl wrk strace npm")
     missing = project.missing(tmp_path / "scripts" / "test.sh")
     assert {where.split(":")[0] for where in missing} == {
-        "tests/redis_server.py", "docs/en/job-queue.md", "tests/site/test_running_the_job_queue.py"}, missing
+        "tests/redis_server.py", "docs/en/job-queue.md", "tests/site/test_running_the_job_queue.py",
+        "tests/behaviour/test_job_queue_redis_setup.py"}, missing
     assert all(named_line(where) for where in missing), missing
 
 

@@ -116,7 +116,7 @@ def test_a_context_variable_that_holds_the_request_keeps_it_until_the_handed_off
 
     def requests_alive() -> int:
         gc.collect()
-        return sum(isinstance(found, Request) for found in gc.get_objects())
+        return sum(isinstance(found, Request) and found.scope.get("app") is app for found in gc.get_objects())
 
     app = Lilya(routes=[Path("/", endpoint)], middleware=[DefineMiddleware(RequestContextMiddleware)])
     with serve(app) as served:

@@ -1,5 +1,4 @@
-"""The check of the pages' proofs: marks that name no test, and sections of the proven pages that name none; and the
-`proofs` command that reports it."""
+"""The check of the pages' proofs: marks that name no test, and sections of the proven pages that name none."""
 
 from __future__ import annotations
 
@@ -7,36 +6,9 @@ import pytest
 
 from docs_tools import project as project_module
 from docs_tools.proofs.check import check
-from docs_tools.proofs.cli import main
+from tests.docs_tools.proofs.conftest import PAGE
 from tests.mkdocs_site import ROOT
 from tests.trees import CONFIG, make_tree
-
-TESTS = "def test_runs_after():\n    pass\n\n\ndef test_in_order():\n    pass\n"
-PAGE = """\
-# Tasks
-
-Tasks run after the response. [[proof: tests/test_tasks.py::test_runs_after]]
-
-## In order
-
-They run in order. [[proof: tests/test_tasks.py::test_in_order]]
-
-## See also
-<!-- proof: none, only links onward -->
-
-[Responses](responses.md).
-"""
-
-
-@pytest.fixture
-def tree(tmp_path):
-    tree = make_tree(tmp_path, CONFIG + "extra:\n  proven_pages: [tasks.md]\n")
-    (tmp_path / "tests").mkdir()
-    (tmp_path / "tests" / "test_tasks.py").write_text(TESTS, encoding="utf-8")
-    tree.write("en", "index.md", "# Home\n\nNo claim here, and no page to prove.\n")
-    tree.write("en", "tasks.md", PAGE)
-    tree.write("pt", "tasks.md", PAGE.replace("They run", "Correm").replace("test_in_order", "test_in_ordre"))
-    return tree
 
 
 def by_path(tree) -> dict:
@@ -94,34 +66,6 @@ def test_a_bad_proven_pages_list_is_refused(tmp_path, extra, error):
     with pytest.raises(project_module.ProjectError) as refused:
         check(tree.project())
     assert str(refused.value) == error
-
-
-def test_the_command_lists_every_problem_and_exits_1(tree, capsys):
-    tree.write("en", "tasks.md", PAGE.replace(" [[proof: tests/test_tasks.py::test_in_order]]", ""))
-    assert main(["--project", str(tree.root)]) == 1
-    out = capsys.readouterr().out.split("\n")
-    assert out[:4] == [
-        "docs/en/tasks.md: 1 proof(s), 1 section(s) without one",
-        "  docs/en/tasks.md:5: the section 'In order' names no proof",
-        "docs/pt/tasks.md: 2 proof(s), 0 section(s) without one",
-        "  docs/pt/tasks.md:7: 'tests/test_tasks.py::test_in_ordre': the file has no function test_in_ordre",
-    ]
-    assert out[-3].startswith("A section names a proof with [[proof: tests/…/test_x.py::test_name]]")
-    assert out[-2] == ("3 proof(s) on 3 page(s); pages that must prove every section are listed under "
-                       "extra.proven_pages in mkdocs.yml")
-
-
-def test_the_command_exits_0_when_all_is_proven(tree, capsys):
-    tree.write("pt", "tasks.md", PAGE)
-    assert main(["--project", str(tree.root)]) == 0
-    assert capsys.readouterr().out.split("\n")[:2] == [
-        "docs/en/tasks.md: 2 proof(s), every section proven", "docs/pt/tasks.md: 2 proof(s)"]
-
-
-def test_the_command_reports_a_bad_project_without_a_traceback(tmp_path, capsys):
-    assert main(["--project", str(tmp_path)]) == 2
-    assert capsys.readouterr().err == (f"error: {tmp_path}/mkdocs.yml: not found; run the tools from the project "
-                                       "root or pass --project\n")
 
 
 def test_every_page_of_the_site_names_tests_that_exist_and_every_proven_section_names_one():

@@ -24,7 +24,7 @@ def test_a_project_without_a_translators_guide_builds_strictly_with_banners_that
     project = copy_project(tmp_path / "project")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = re.sub(r"\nextra:\n  translators_guide: [^\n]*\n", "\n", text)
+    text = re.sub(r"\n  translators_guide: [^\n]*\n", "\n", text)
     text = re.sub(r"  - Contributing:\n      - Translations: contributing/translations.md\n", "", text)
     config.write_text(text, encoding="utf-8")
     shutil.rmtree(project / "docs" / "en" / "contributing")
