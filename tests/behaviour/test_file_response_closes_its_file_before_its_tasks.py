@@ -2,23 +2,12 @@
 then runs its tasks. Whether the file is open is read from the process's open descriptors (/proc/self/fd, Linux)."""
 
 import os
-from pathlib import Path
 
 from lilya.background import Task
 from lilya.responses import FileResponse
 
+from tests.open_files import is_open
 from tests.proof import call_asgi
-
-
-def is_open(path: Path) -> bool:
-    wanted = os.fspath(path.resolve())
-    for fd in os.listdir("/proc/self/fd"):
-        try:
-            if os.readlink(f"/proc/self/fd/{fd}") == wanted:
-                return True
-        except OSError:  # a descriptor closed while listing
-            continue
-    return False
 
 
 def test_a_file_response_sends_its_file_chunk_by_chunk_closes_it_then_runs_its_tasks(recorder, tmp_path):

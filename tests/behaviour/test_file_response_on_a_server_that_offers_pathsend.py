@@ -14,6 +14,7 @@ import lilya.responses as responses
 from lilya.background import Task
 from lilya.responses import FileResponse
 
+from tests.open_files import is_open
 from tests.proof import TIMEOUT, serve
 
 
@@ -78,17 +79,6 @@ def test_served_by_uvicorn_a_file_response_is_offered_no_pathsend_and_sends_its_
     assert len(response.content) == responses.FileResponse.chunk_size * 2 + 1
     assert "http.response.pathsend" not in offered[0]
     assert sent == ["http.response.start", *["http.response.body"] * 3]
-
-
-def is_open(path) -> bool:
-    wanted = os.fspath(path.resolve())
-    for fd in os.listdir("/proc/self/fd"):
-        try:
-            if os.readlink(f"/proc/self/fd/{fd}") == wanted:
-                return True
-        except OSError:  # a descriptor closed while listing
-            continue
-    return False
 
 
 def messages_and_paths(response: FileResponse, extensions: dict) -> list[tuple]:

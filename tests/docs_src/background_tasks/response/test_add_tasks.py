@@ -53,3 +53,22 @@ def test_served_client_has_the_response_before_the_tasks_run(recorder, example):
         headers=HEADERS,
     )
     assert response.status_code == 201
+
+
+ABSENT = object()
+
+
+@pytest.mark.parametrize(("newsletter", "subscribed"), [
+    (ABSENT, False), (False, False), (None, False), (0, False), ("", False),
+    (True, True), (1, True), ("yes", True), ("false", True), ("no", True), ([False], True),
+], ids=["absent", "false", "null", "zero", "empty-string", "true", "one", "yes", "the-string-false", "the-string-no",
+        "a-list"])
+def test_subscribe_is_added_only_when_python_counts_the_newsletter_field_as_true(recorder, example, newsletter,
+                                                                                  subscribed):
+    """Python's truth, not JSON's `true`: the strings "false" and "no" and the list [false] subscribe too."""
+    data = {} if newsletter is ABSENT else {"newsletter": newsletter}
+    result = call_asgi(example.app, recorder.timeline, "POST", "/register", body(**data), HEADERS)
+    assert (result.status, result.error) == (201, None)
+    expected = ["send_confirmation", "subscribe"] if subscribed else ["send_confirmation"]
+    assert recorder.timeline.assert_tasks_after_response() == expected
+    assert example.newsletter == (["ana@example.com:releases"] if subscribed else [])
