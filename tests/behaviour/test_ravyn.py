@@ -3,10 +3,13 @@ of a decorator's and a response's tasks run, depending on the handler's return a
 request's whole body whenever the handler takes a parameter."""
 
 import contextlib
+import importlib.util
+import inspect
 import logging
 import os
 import subprocess
 import sys
+import textwrap
 from typing import Any
 
 import anyio
@@ -20,6 +23,9 @@ import ravyn
 import ravyn.responses
 from lilya.responses import PlainText
 from ravyn import JSON, BackgroundTask, BackgroundTasks, JSONResponse, Ravyn, Response, post
+from ravyn.core import datastructures
+from ravyn.core.datastructures.base import ResponseContainer
+from ravyn.core.datastructures.redirect import Redirect
 from ravyn.testclient import RavynTestClient
 
 from tests.proof import TIMEOUT, Timeline, call_asgi
@@ -233,3 +239,95 @@ def test_ravyn_reads_its_settings_module_from_ravyn_settings_module_and_ignores_
     assert (ignored.returncode, ignored.stdout) == (0, "False\n"), ignored.stderr  # Ravyn's defaults
     named = settings_read_with({"RAVYN_SETTINGS_MODULE": "nosuchsettings.Settings"})
     assert named.returncode != 0 and "No module named 'nosuchsettings'" in named.stderr
+
+
+# Every Lilya response class and every Ravyn response container as a return annotation, beyond the four above.
+
+
+def lilya_response_classes() -> dict[str, type]:
+    """Every class of lilya.responses, ravyn.responses and ravyn's top level that is a Lilya response."""
+    found = {}
+    for module in (lilya.responses, ravyn.responses, ravyn):
+        for name in dir(module):
+            value = getattr(module, name, None)
+            if inspect.isclass(value) and issubclass(value, lilya.responses.Response):
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return found
+
+
+def response_containers() -> dict[str, type]:
+    """Every concrete response container of ravyn.core.datastructures (File, JSON, Redirect, Stream, Template)."""
+    return {
+        name: value for name in dir(datastructures)
+        if inspect.isclass(value := getattr(datastructures, name))
+        and issubclass(value, ResponseContainer) and value is not ResponseContainer
+    }
+
+
+ANNOTATIONS = {**lilya_response_classes(), **response_containers()}
+
+
+def test_the_annotations_tried_include_every_kind_the_page_names():
+    names = {cls.__name__ for cls in ANNOTATIONS.values()}
+    assert {"JSONResponse", "Response", "PlainText", "HTMLResponse", "StreamingResponse", "FileResponse",
+            "RedirectResponse", "JSON", "Redirect", "Stream", "Template", "File"} <= names
+    assert len(ANNOTATIONS) >= 20
+
+
+@pytest.mark.parametrize("own_task", [False, True], ids=["no-task-of-its-own", "a-task-of-its-own"])
+@pytest.mark.parametrize("name", sorted(ANNOTATIONS))
+def test_annotated_with_any_lilya_response_or_ravyn_container_the_decorators_task_never_runs_and_nothing_is_logged(
+        name, own_task):
+    annotation = ANNOTATIONS[name]
+
+    async def handler() -> None:
+        return PlainText("ok", background=BackgroundTask(by_response) if own_task else None)
+
+    handler.__annotations__ = {"return": annotation}
+    status = 307 if issubclass(annotation, Redirect) else None  # Ravyn requires a redirect status for Redirect
+    options = {"status_code": status} if status else {}
+    route = post("/", background=BackgroundTask(by_decorator), **options)(handler)
+    app = Ravyn(routes=[route])  # made first: making it sets up logging
+    with _logs() as records:
+        result = call_asgi(app, Timeline(), "POST", "/")
+    assert result.error is None
+    assert result.body == b"ok"
+    assert [r for r in records if r.name != "asyncio"] == [], records  # asyncio: "Using selector", from anyio.run
+    assert ran == (["response"] if own_task else [])
+
+
+MODULE = """\
+from __future__ import annotations
+
+from ravyn import BackgroundTask, JSONResponse, Ravyn, post
+
+ran = []
+
+
+def by_decorator() -> None:
+    ran.append("decorator")
+
+
+@post("/", background=BackgroundTask(by_decorator))
+async def handler() -> JSONResponse:
+    return JSONResponse({"ok": True})
+
+
+app = Ravyn(routes=[handler])
+"""
+
+
+def test_in_a_module_with_future_annotations_a_handler_annotated_json_response_gets_the_decorators_task(tmp_path):
+    path = tmp_path / "future_annotations_handler.py"
+    path.write_text(textwrap.dedent(MODULE), encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("future_annotations_handler", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+        assert module.handler.fn.__annotations__["return"] == "JSONResponse"  # a string, as Python keeps it
+        result = call_asgi(module.app, Timeline(), "POST", "/")
+    finally:
+        del sys.modules[spec.name]
+    assert result.error is None
+    assert module.ran == ["decorator"]
