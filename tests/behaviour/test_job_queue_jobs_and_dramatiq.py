@@ -281,33 +281,6 @@ def test_without_its_outcome_check_the_job_run_again_would_push_a_second_notific
     assert notes(stored) == [{"id": "u1", "status": "done"}] * 2
 
 
-def test_when_another_run_records_the_outcome_between_the_check_and_the_write_the_job_leaves_it_and_logs_already_recorded(
-    stored, scanner_url, monkeypatch  # noqa: F811
-):
-    monkeypatch.setattr(worker, "SCANNER_URL", scanner_url)
-    theirs = {"status": "done", "by": "another run"}
-    pipeline = stored.pipeline
-
-    def pipeline_raced_by_another_run(*args: Any, **kwargs: Any) -> Any:
-        pipe = pipeline(*args, **kwargs)
-        execute = pipe.execute
-
-        def execute_after_another_run(*args: Any, **kwargs: Any) -> Any:
-            if pipe.watching:  # record_once's transaction, once it has checked
-                with redis.Redis(connection_pool=stored.connection_pool) as other:
-                    other.set(outcome_key("u1"), json.dumps(theirs))
-            return execute(*args, **kwargs)
-
-        pipe.execute = execute_after_another_run
-        return pipe
-
-    monkeypatch.setattr(stored, "pipeline", pipeline_raced_by_another_run)
-    with logged_by(worker) as logged:
-        worker.process_upload("u1")
-    assert logged.lines == ["upload u1, try 1: already recorded"]
-    assert json.loads(stored.get(outcome_key("u1"))) == theirs and notes(stored) == []
-
-
 ONE_CLIENT_EACH = """
 import sys, threading
 import httpx2, redis

@@ -207,9 +207,9 @@ def test_a_job_run_again_after_its_outcome_was_recorded_changes_nothing(stored, 
     assert recorded(stored) == (DONE, [{"id": "u1", "status": "done"}])
 
 
-def test_an_outcome_written_by_another_try_during_the_transaction_wins(stored, monkeypatch):
-    """Another try records the outcome between WATCH and EXEC: the transaction is dropped, nothing is written twice."""
-    theirs = {"status": "done", "by": "another try"}
+def race_the_outcome(monkeypatch, stored: redis.Redis, theirs: dict, watched_only: bool = False) -> None:
+    """Another try records `theirs` as the outcome right before each transaction executes (only before the watched
+    one, record_once's, once it has checked, with `watched_only`)."""
     pipeline = stored.pipeline
 
     def pipeline_raced_by_another_try(*args: Any, **kwargs: Any) -> Any:
@@ -217,17 +217,36 @@ def test_an_outcome_written_by_another_try_during_the_transaction_wins(stored, m
         execute = pipe.execute
 
         def execute_after_another_try(*args: Any, **kwargs: Any) -> Any:
-            with redis.Redis(connection_pool=stored.connection_pool) as other:
-                other.set(outcome_key("u1"), json.dumps(theirs))
+            if pipe.watching or not watched_only:
+                with redis.Redis(connection_pool=stored.connection_pool) as other:
+                    other.set(outcome_key("u1"), json.dumps(theirs))
             return execute(*args, **kwargs)
 
         pipe.execute = execute_after_another_try
         return pipe
 
     monkeypatch.setattr(stored, "pipeline", pipeline_raced_by_another_try)
+
+
+def test_an_outcome_written_by_another_try_during_the_transaction_wins(stored, monkeypatch):
+    """Another try records the outcome between WATCH and EXEC: the transaction is dropped, nothing is written twice."""
+    theirs = {"status": "done", "by": "another try"}
+    race_the_outcome(monkeypatch, stored, theirs)
     assert worker.record_once("u1", {"status": "done"}) is False
     assert recorded(stored) == (theirs, [])
     assert stored.get(upload_key("u1")) == CONTENT
+
+
+def test_when_another_run_records_the_outcome_between_the_check_and_the_write_the_job_leaves_it_and_logs_already_recorded(
+    stored, scanner_url, monkeypatch
+):
+    monkeypatch.setattr(worker, "SCANNER_URL", scanner_url)
+    theirs = {"status": "done", "by": "another run"}
+    race_the_outcome(monkeypatch, stored, theirs, watched_only=True)
+    with logged_by(worker) as logged:
+        worker.process_upload("u1")
+    assert logged.lines == ["upload u1, try 1: already recorded"]
+    assert recorded(stored) == (theirs, [])
 
 
 def test_another_try_follows_a_retry_the_job_raised_or_a_redis_error_up_to_max_tries_and_nothing_else():
