@@ -7,6 +7,7 @@ with the file, the line when YAML knows it, and every configuration error of the
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -123,6 +124,33 @@ def read_config(path: Path, **overrides: Any) -> MkDocsConfig:
             raise ProjectError("\n".join(_located(path, text, message) for message in messages)) from None
 
 
+def _same_function(slugify: Callable[[str, str], str]) -> Any:
+    """What makes two slugify functions the same: `pymdownx.slugs.slugify(case=...)` writes a new partial at each
+    read of mkdocs.yml, equal in what it calls and with."""
+    if isinstance(slugify, functools.partial):
+        return slugify.func, slugify.args, tuple(sorted(slugify.keywords.items()))
+    return slugify
+
+
+@dataclass(frozen=True, eq=False)
+class HeadingIds:
+    """The site's id for a heading written without one; equal to another when it writes the same ids, so that work
+    keyed on it (a page's outline) is shared by every read of the same mkdocs.yml."""
+
+    slugify: Callable[[str, str], str]
+    separator: str
+
+    def __call__(self, text: str) -> str:
+        return self.slugify(text, self.separator)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, HeadingIds) and (_same_function(self.slugify), self.separator) == (
+            _same_function(other.slugify), other.separator)
+
+    def __hash__(self) -> int:
+        return hash((_same_function(self.slugify), self.separator))
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -162,8 +190,9 @@ class Project:
             return []
         return sorted(path.relative_to(base).as_posix() for path in base.rglob("*.md"))
 
-    def heading_id(self, text: str) -> str:
-        return self.slugify(text, self.separator)
+    @property
+    def heading_id(self) -> HeadingIds:
+        return HeadingIds(self.slugify, self.separator)
 
 
 def nav_labels(nav: Any) -> list[str]:

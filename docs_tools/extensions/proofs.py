@@ -20,7 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from docs_tools.extensions.includes import PRIORITY as INCLUDES
 from docs_tools.extensions.page import PageExtension
-from docs_tools.markdown.outline import outline
+from docs_tools.markdown.outline import as_written, outline
 from docs_tools.markdown.proof_marks import MARK
 from docs_tools.proofs.suite import ProvenTest, Suite, UnknownTest
 
@@ -53,7 +53,7 @@ class ProofCheckPreprocessor(Preprocessor):
         extension = self.extension
         extension.tests = {}
         problems = []
-        for mark in outline("\n".join(lines), extension.page, lambda words: words).proofs:
+        for mark in outline("\n".join(lines), extension.page, as_written).proofs:
             try:
                 extension.tests[mark.node] = extension.suite.test(mark.node)
             except UnknownTest as error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from markdown.extensions.toc import unique
 
@@ -154,8 +154,19 @@ def _line_at(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def as_written(words: str) -> str:
+    """A heading id that is the heading's words, for readers of a page that need no slug."""
+    return words
+
+
+@lru_cache(maxsize=512)
 def outline(text: str, path: str, heading_id) -> Outline:
-    """The outline of one page; `heading_id(text)` is the site's slugify for headings without an explicit id."""
+    """The outline of one page; `heading_id(text)` is the site's slugify for headings without an explicit id.
+
+    A site build reads every page once per language, and the translation state, the proof marks and the section links
+    each outline it: the same text, path and heading ids give the one Outline made the first time, which no caller
+    changes.
+    """
     text = normalise_newlines(text)
     result = Outline(path, text)
     try:
@@ -292,7 +303,7 @@ def _collect_links(result: Outline, body: str) -> None:
 
 def title(text: str) -> Heading | None:
     """The page's title: a level-1 heading that comes before anything else on the page (front matter aside)."""
-    page = outline(text, "", lambda words: words)
+    page = outline(text, "", as_written)
     if not page.headings or page.front_matter is None:
         return None
     first = page.headings[0]

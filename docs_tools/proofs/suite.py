@@ -70,27 +70,39 @@ def _definitions(body: list[ast.stmt]) -> dict[str, ast.stmt | tuple[str, str]]:
     return found
 
 
+Module = dict[str, ast.stmt | tuple[str, str]] | str
+"""A test file's top-level definitions, or why it cannot be read."""
+
+_read: dict[Path, tuple[tuple[int, int], Module]] = {}
+"""Every test file read in this process, with the modification time and size it had then. A site build makes a
+Suite per language (and `mkdocs serve` one per rebuild): the files are parsed once for all of them, and again only
+when they change."""
+
+
 class Suite:
-    """The project's tests, each file parsed once (again when it changes)."""
+    """The project's tests, read from their source."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._modules: dict[Path, tuple[int, dict[str, ast.stmt | tuple[str, str]] | str]] = {}
 
-    def _module(self, path: Path) -> dict[str, ast.stmt | tuple[str, str]] | str:
+    def _module(self, path: Path) -> Module:
         """The top-level definitions of a test file, or why it cannot be read."""
-        stamp = path.stat().st_mtime_ns
-        cached = self._modules.get(path)
-        if cached is None or cached[0] != stamp:
-            try:
-                tree: dict[str, ast.stmt | tuple[str, str]] | str = _definitions(ast.parse(path.read_bytes(), str(path)).body)
-            except SyntaxError as error:
-                tree = f"{path.relative_to(self.root).as_posix()} cannot be parsed (line {error.lineno}: {error.msg})"
-            except (OSError, ValueError) as error:
-                tree = f"{path.relative_to(self.root).as_posix()} cannot be read ({error})"
-            self._modules[path] = (stamp, tree)
-            return tree
-        return cached[1]
+        try:
+            status = path.stat()
+        except OSError as error:
+            return f"{path.relative_to(self.root).as_posix()} cannot be read ({error})"
+        stamp = (status.st_mtime_ns, status.st_size)
+        cached = _read.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        try:
+            tree: Module = _definitions(ast.parse(path.read_bytes(), str(path)).body)
+        except SyntaxError as error:
+            tree = f"{path.relative_to(self.root).as_posix()} cannot be parsed (line {error.lineno}: {error.msg})"
+        except (OSError, ValueError) as error:
+            tree = f"{path.relative_to(self.root).as_posix()} cannot be read ({error})"
+        _read[path] = (stamp, tree)
+        return tree
 
     def test(self, node: str) -> ProvenTest:
         """The test `node` names; UnknownTest says what is wrong with it."""

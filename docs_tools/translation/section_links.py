@@ -13,12 +13,12 @@ import html
 import re
 from collections.abc import Mapping
 
-from docs_tools.markdown.outline import outline
+from docs_tools.markdown.outline import as_written, outline
 
 
 def link_targets(markdown: str) -> set[str]:
     """The targets of the page's links, outside code."""
-    return {link.target for link in outline(markdown, "", lambda words: words).links}
+    return {link.target for link in outline(markdown, "", as_written).links}
 
 
 def to_english(markdown: str, english: Mapping[str, str]) -> str:
@@ -27,7 +27,7 @@ def to_english(markdown: str, english: Mapping[str, str]) -> str:
     if not english:
         return markdown
     lines = markdown.split("\n")
-    for link in outline(markdown, "", lambda words: words).links:
+    for link in outline(markdown, "", as_written).links:
         url = english.get(link.target)
         if url is None:
             continue

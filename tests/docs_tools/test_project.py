@@ -52,3 +52,14 @@ def test_the_root_is_the_nearest_folder_with_mkdocs_yml(tmp_path):
 def test_paths_are_shown_from_the_root_or_as_they_are_outside_it(tmp_path):
     assert shown(tmp_path / "docs" / "pt" / "index.md", tmp_path) == "docs/pt/index.md"
     assert shown(tmp_path.parent / "elsewhere.md", tmp_path) == (tmp_path.parent / "elsewhere.md").as_posix()
+
+
+def test_two_reads_of_mkdocs_yml_give_equal_heading_ids_and_other_settings_unequal_ones(tmp_path):
+    """Equal heading ids are what lets a page's outline be shared by every build of one process (each read of
+    mkdocs.yml makes a new slugify function)."""
+    tree = make_tree(tmp_path / "site")
+    first, second = tree.project().heading_id, tree.project().heading_id
+    assert first.slugify is not second.slugify
+    assert first == second and hash(first) == hash(second)
+    (tree.root / "mkdocs.yml").write_text(CONFIG.replace("case: lower", "case: fold"), encoding="utf-8")
+    assert tree.project().heading_id != first

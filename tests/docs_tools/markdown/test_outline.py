@@ -37,3 +37,14 @@ def test_the_include_syntax_in_inline_code_is_prose_and_keeps_the_links_of_its_l
     assert page.includes == []
     assert page.errors == []
     assert [(link.line, link.target) for link in page.links] == [(3, "guide.md")]
+
+
+def test_the_same_text_path_and_heading_ids_give_the_outline_made_the_first_time():
+    """What a site build shares between its languages' reads of one page; another text, or other heading ids, make
+    an outline of their own."""
+    text = "# Tasks\n\n## After the response\n\nText.\n"
+    first = outline(text, "page.md", str.upper)
+    assert outline(text, "page.md", str.upper) is first
+    assert [heading.id for heading in first.headings] == ["TASKS", "AFTER THE RESPONSE"]
+    assert [heading.id for heading in outline(text, "page.md", str.lower).headings] == ["tasks", "after the response"]
+    assert outline(text + "More.\n", "page.md", str.upper) is not first

@@ -3,6 +3,7 @@ reason otherwise; and, against pytest itself, every node id the site's pages nam
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -160,6 +161,16 @@ def test_a_test_file_changed_since_it_was_read_is_read_again(suite):
     path.write_text(MODULE + "\n\ndef test_new():\n    pass\n", encoding="utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
     assert suite.test("tests/sub/test_things.py::test_new").claim == "New."
+
+
+def test_a_test_file_is_parsed_once_for_every_suite_of_the_process_while_it_is_unchanged(suite, monkeypatch):
+    """A site build makes a Suite per language: the second one reads what the first parsed."""
+    parsed = []
+    parse = ast.parse
+    monkeypatch.setattr(ast, "parse", lambda source, *args: parsed.append(args[0]) or parse(source, *args))
+    suite.test("tests/sub/test_things.py::test_plain")
+    Suite(suite.root).test("tests/sub/test_things.py::test_async")
+    assert parsed == [str(suite.root / "tests" / "sub" / "test_things.py")]
 
 
 @pytest.mark.parametrize(
