@@ -113,10 +113,16 @@ def browser():
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests marked `long` first. xdist hands out its units (files, classes, or the examples' single tests: see
-    tests/scheduling.py) in collection order (with `--no-loadscope-reorder`: by default it hands out the units with
-    the most tests first); a long one started late leaves the other workers idle while it runs."""
-    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+    """The tests marked `long` first, the longest first. xdist hands out its units (files, classes, or single tests:
+    see tests/scheduling.py) in collection order (with `--no-loadscope-reorder`: by default it hands out the units
+    with the most tests first); a long one started late leaves the other workers idle while it runs."""
+    items.sort(key=lambda item: -long_seconds(item))
+
+
+def long_seconds(item: pytest.Item) -> float:
+    """The seconds a `long` mark gives (roughly what its unit takes alone, a figure for ordering only); 0 unmarked."""
+    marker = item.get_closest_marker("long")
+    return 0 if marker is None else marker.kwargs["seconds"]
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log):

@@ -7,7 +7,6 @@ import jinja2
 from tests import mkdocs_site
 from tests.trees import CONFIG, make_tree
 
-
 LANGUAGE_STRINGS = {"partials/language.html", "partials/languages/en.html"}
 """What mkdocs-static-i18n compiles in each language's `on_config`, in an environment of its own (it reads the
 theme's strings for the language), before any `on_env`."""

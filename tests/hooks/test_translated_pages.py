@@ -209,6 +209,7 @@ def test_a_strict_build_refuses_every_translated_page_readers_must_not_get_with_
     assert not list((tmp_path / "site").rglob("*.html"))
 
 
+@pytest.mark.long(seconds=8)
 def test_a_preview_serves_the_english_page_with_a_banner_in_place_of_one_readers_must_not_get(tmp_path):
     project = copy_project(tmp_path / "project")
     broken_translations(project)
@@ -238,6 +239,7 @@ def test_an_edited_stamped_english_text_stops_the_build_naming_it(tmp_path):
                for message in built.messages("ERROR")), built.text
 
 
+@pytest.mark.long(seconds=8)
 def test_a_new_languages_texts_still_in_english_are_marked_english(tmp_path):
     """`new-language` copies the English banners and 404 texts; until they are translated, they say they are English."""
     project = copy_project(tmp_path / "project")

@@ -18,6 +18,8 @@ from tests import mkdocs_site
 from tests.mkdocs_site import DEFAULT_LANGUAGE, TRANSLATIONS, page_file, page_url
 from tests.trees import copy_project
 
+pytestmark = pytest.mark.long(seconds=10)
+
 NEW_PAGE = "retries.md"
 LINK = "[retrying a task](responses.md#retrying-a-task)"
 CHANGED = "responses.md"

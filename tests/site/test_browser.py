@@ -25,7 +25,7 @@ from tests.mkdocs_site import (
     page_url,
 )
 
-pytestmark = pytest.mark.long
+pytestmark = pytest.mark.long(seconds=30)
 MESSAGES = load(PROJECT.messages_path)
 
 

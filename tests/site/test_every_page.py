@@ -23,7 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.mkdocs_site import LANGUAGES, ROOT, language_root, page_sources, page_url
 
-pytestmark = pytest.mark.long
+pytestmark = pytest.mark.long(seconds=35)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SERIOUS = ("serious", "critical")

@@ -20,7 +20,7 @@ from tests.processes import running
 from tests.proof import Lines
 from tests.trees import copy_project
 
-pytestmark = pytest.mark.long
+pytestmark = pytest.mark.long(seconds=12)
 
 EXAMPLE = Path("docs_src/background_tasks/response/via_handlers.py")
 STARTUP_TIMEOUT = 120

@@ -273,7 +273,7 @@ def done_line(upload_id: str, job_try: int, result: str) -> str:
     return f"upload {upload_id}, try {job_try}: {result}"
 
 
-@pytest.mark.long
+@pytest.mark.long(seconds=5)
 def test_a_worker_killed_mid_job_leaves_it_to_another_and_each_effect_happens_once(broker, served_web, scanner_url):
     """One job killed before its outcome, one killed after it: both run again, and each is notified once."""
     before, after = post_upload(served_web.url), post_upload(served_web.url)
@@ -300,7 +300,7 @@ def test_a_worker_killed_mid_job_leaves_it_to_another_and_each_effect_happens_on
         assert recorded(client, after)[0] == DONE
 
 
-@pytest.mark.long
+@pytest.mark.long(seconds=7)
 def test_a_worker_frozen_past_the_heartbeat_timeout_runs_its_jobs_after_another_did_with_one_outcome_each(
     broker, served_web, scanner_url
 ):
@@ -331,7 +331,7 @@ def test_a_worker_frozen_past_the_heartbeat_timeout_runs_its_jobs_after_another_
         assert client.llen(NOTIFICATIONS) == 0
 
 
-@pytest.mark.long
+@pytest.mark.long(seconds=4)
 def test_a_try_that_redis_failed_is_followed_by_another_a_second_or_two_later(broker, served_web, scanner_url):
     """The upload's key holds a list instead of bytes, so that reading it fails in Redis (WRONGTYPE) until the test
     puts the content back."""
@@ -349,7 +349,7 @@ def test_a_try_that_redis_failed_is_followed_by_another_a_second_or_two_later(br
     assert status_of(served_web.url, upload_id).json()["status"] == "done"
 
 
-@pytest.mark.long
+@pytest.mark.long(seconds=6)
 def test_a_failing_job_is_retried_later_each_time_then_recorded_as_failed(broker, served_web):
     scanner = UnavailableScanner()
     with serve(scanner.app()) as served, worker_process(broker.url, served.url + "/scan") as running:
@@ -389,7 +389,7 @@ def test_an_exception_the_job_does_not_turn_into_a_retry_ends_it_and_records_it_
         assert client.llen("dramatiq:default") == 0 and client.zcard("dramatiq:default.DQ") == 0
 
 
-@pytest.mark.long
+@pytest.mark.long(seconds=5)
 def test_two_workers_share_200_uploads_and_each_is_notified_once(broker, served_web, scanner_url):
     async def post_all() -> list[str]:
         ids: list[str] = []

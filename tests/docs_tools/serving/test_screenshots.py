@@ -33,7 +33,7 @@ def png_size(path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-@pytest.mark.long
+@pytest.mark.long(seconds=8)
 def test_screenshots_are_written_at_each_devices_width(built_site, tmp_path):
     """Each device once, and each scheme once: a shot costs a full-page rendering, and neither width depends on
     the scheme (`take` stops when a page shows another scheme than the one asked for)."""

@@ -12,7 +12,7 @@ from docs_tools.timelines.record import record
 from docs_tools.timelines.recording import load
 from tests.mkdocs_site import ROOT
 
-pytestmark = pytest.mark.long
+pytestmark = pytest.mark.long(seconds=10)
 
 
 @pytest.fixture(autouse=True)

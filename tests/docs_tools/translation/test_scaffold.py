@@ -114,6 +114,7 @@ FURTHER = [("de", None), ("ku-IQ", "Kurdî")]
 """A plain code, and a regional one with a name of its own (the theme would write it as plain `ku`)."""
 
 
+@pytest.mark.long(seconds=10)
 def test_further_languages_each_added_in_one_step_build_strictly(tmp_path):
     """The real site plus `new-language de` and `new-language ku-IQ --name Kurdî` (a regional code, which the theme
     would write as plain `ku`), one command each, then one strict build: each language has banners, a 404 page and a
