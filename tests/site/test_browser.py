@@ -66,7 +66,8 @@ def test_language_selector_keeps_the_reader_on_the_same_page(page, site_url, sou
         assert page.locator("html").get_attribute("lang") == language
 
 
-SECTION_PAGE = "background-tasks.md"
+SECTION_PAGE = "performance.md"
+"""A long page of many sections (its code blocks are few: loading it again in each language is quick)."""
 
 
 def section_ids(built_site, source: str) -> list[str]:

@@ -51,6 +51,13 @@ def test_no_include_line_survives_anywhere(built_site):
         assert "{!" not in text_of(path.read_text(encoding="utf-8")), path
 
 
+def test_no_code_line_carries_a_link_no_reader_can_see(built_site):
+    """Without line numbers shown, an anchor per code line (`anchor_linenums`) is an empty link no reader can click,
+    over a thousand on the longest page, each one more for every accessibility check to walk."""
+    for path in built_site.site.rglob("*.html"):
+        assert "__codelineno" not in path.read_text(encoding="utf-8"), path
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("source", PAGES)
 def test_included_code_and_its_highlighted_lines_are_rendered(built_site, source, language):
