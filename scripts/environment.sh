@@ -47,7 +47,7 @@ as_root() {
 # The Debian package of each program a script may install; tests/scripts/test_environment.py fails when a script
 # starts a program (by name, wherever it is started) that a new machine lacks and the script does not ensure here.
 declare -A DEBIAN_PACKAGE=(
-    [chromium]=chromium            # the browser tests and the screenshots
+    [chromium-headless-shell]=chromium-headless-shell  # the browser tests and the screenshots
     [curl]=curl                    # the home page's example, run by a test as the page writes it
     [redis-server]=redis-server    # the job-queue proofs and the upload benchmark start Redis servers of their own
     [wrk]=wrk                      # the load generator of the benchmarks; the suite imports its driver
@@ -74,7 +74,7 @@ ensure_programs() {  # ensure_programs NAME...: install the packages of the miss
 }
 
 ensure_suite_programs() {  # everything ./scripts/test.sh's suite starts, and the npm packages it injects
-    ensure_programs chromium curl redis-server wrk strace npm
+    ensure_programs chromium-headless-shell curl redis-server wrk strace npm
     ensure_node_modules
 }
 

@@ -24,7 +24,7 @@ def test_every_program_a_script_starts_is_on_a_new_machine_or_installed_by_the_s
 def test_the_suite_is_seen_to_start_the_browser_redis_curl_wrk_npm_and_git():
     """The scan finds what the suite starts, so that an empty scan cannot pass for a complete one."""
     started = {need.name for need in PROJECT.started_by(ROOT / "scripts" / "test.sh").programs}
-    assert {"chromium or chromium-browser", "redis-server", "curl", "wrk", "npm", "git"} <= started
+    assert {"chromium-headless-shell", "redis-server", "curl", "wrk", "npm", "git"} <= started
 
 
 def checkout_with_scripts_edited(tmp_path: Path, name: str, old: str, new: str) -> Project:
@@ -44,8 +44,8 @@ def checkout_with_scripts_edited(tmp_path: Path, name: str, old: str, new: str) 
 
 def test_a_program_left_out_of_the_suites_install_step_is_named_where_each_start_of_it_is(tmp_path):
     project = checkout_with_scripts_edited(
-        tmp_path, "environment.sh", "ensure_programs chromium curl redis-server wrk strace npm",
-        "ensure_programs chromium curl wrk strace npm")
+        tmp_path, "environment.sh", "ensure_programs chromium-headless-shell curl redis-server wrk strace npm",
+        "ensure_programs chromium-headless-shell curl wrk strace npm")
     missing = project.missing(tmp_path / "scripts" / "test.sh")
     assert {where.split(":")[0] for where in missing} == {
         "tests/redis_server.py", "docs/en/job-queue.md", "tests/site/test_running_the_job_queue.py",
@@ -67,8 +67,8 @@ def test_a_script_that_starts_wrk_without_ensuring_it_is_named_with_the_line(tmp
 
 
 def test_a_program_ensured_without_a_debian_package_is_named(tmp_path):
-    project = checkout_with_scripts_edited(tmp_path, "screenshots.sh", "ensure_programs chromium",
-                                           "ensure_programs chromium hyperfine")
+    project = checkout_with_scripts_edited(tmp_path, "screenshots.sh", "ensure_programs chromium-headless-shell",
+                                           "ensure_programs chromium-headless-shell hyperfine")
     assert project.missing(tmp_path / "scripts" / "screenshots.sh") == [
         "scripts/screenshots.sh:1: hyperfine (ensured, but DEBIAN_PACKAGE names no package for it)"]
 

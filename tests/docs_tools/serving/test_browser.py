@@ -50,7 +50,7 @@ def test_without_a_404_page_a_miss_gets_the_servers_own_error(site):
 
 def test_a_missing_chromium_is_named(monkeypatch):
     monkeypatch.setattr(browser.shutil, "which", lambda name: None)
-    with pytest.raises(RuntimeError, match="Chromium is not installed"):
+    with pytest.raises(RuntimeError, match="Chromium's headless shell is not installed"):
         browser.chromium_path()
 
 
