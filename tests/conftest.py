@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from filelock import FileLock
 
 from docs_tools.markdown.fingerprint import fingerprint
 from docs_tools.markdown.front_matter import with_stamp
+from docs_tools.project import load as load_project
 from docs_tools.serving.browser import chromium, serve_directory
+from docs_tools.translation.scaffold import add_language
 from tests import mkdocs_site
 from tests.coverage_pause import coverage_paused, measures_coverage
 from tests.proof import TaskRecorder
@@ -93,6 +96,24 @@ def translation_states_site(tmp_path_factory: pytest.TempPathFactory, worker_id:
     return shared_build("translation-states", tmp_path_factory, worker_id, _translation_states)
 
 
+NEW_LANGUAGES = (("de", None), ("ku-IQ", "Kurdî"))
+"""Languages `new-language` adds to a copy of the real site: a plain code, and a regional one with a name of its own
+(the theme would write it as plain `ku`)."""
+
+
+def _with_new_languages(folder: Path) -> mkdocs_site.Built:
+    project = copy_project(folder / "project")
+    for code, name in NEW_LANGUAGES:
+        add_language(load_project(project), code, name)
+    return mkdocs_site.build(folder / "site", project / "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def new_languages_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> mkdocs_site.Built:
+    """The real site plus NEW_LANGUAGES, each added with one `new-language` step, built strictly once per run."""
+    return shared_build("new-languages", tmp_path_factory, worker_id, _with_new_languages)
+
+
 @pytest.fixture(scope="module")
 def site_url(built_site: mkdocs_site.Built):
     """The built site served on an ephemeral 127.0.0.1 port (its threads are not measured by coverage)."""
@@ -123,6 +144,14 @@ def long_seconds(item: pytest.Item) -> float:
     """The seconds a `long` mark gives (roughly what its unit takes alone, a figure for ordering only); 0 unmarked."""
     marker = item.get_closest_marker("long")
     return 0 if marker is None else marker.kwargs["seconds"]
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (pyproject.toml's default): one worker more than the machine has CPUs. Much of the suite waits
+    rather than computes (retry delays and heartbeat timeouts of the job queue, uvicorn's shutdown ticks, processes
+    starting), and the extra worker runs its tests meanwhile: on two CPUs, three workers took the suite from 283 s to
+    241-263 s, four no further."""
+    return (os.cpu_count() or 1) + 1
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log):

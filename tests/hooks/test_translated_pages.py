@@ -12,7 +12,6 @@ import pytest
 from docs_tools import project as project_module
 from docs_tools.markdown.outline import outline
 from docs_tools.translation.messages import load
-from docs_tools.translation.scaffold import add_language
 from docs_tools.translation.stamped_sources import sources_of
 from docs_tools.translation.state import TranslationState
 from tests import mkdocs_site
@@ -239,14 +238,9 @@ def test_an_edited_stamped_english_text_stops_the_build_naming_it(tmp_path):
                for message in built.messages("ERROR")), built.text
 
 
-@pytest.mark.long(seconds=8)
-def test_a_new_languages_texts_still_in_english_are_marked_english(tmp_path):
+def test_a_new_languages_texts_still_in_english_are_marked_english(new_languages_site):
     """`new-language` copies the English banners and 404 texts; until they are translated, they say they are English."""
-    project = copy_project(tmp_path / "project")
-    loaded = project_module.load(project)
-    add_language(loaded, "de")
-    built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
-    assert built.error is None, built.text
+    built = new_languages_site
     (banner,) = banners(built.site, "responses.md", "de")
     assert (banner["kind"], banner["lang"]) == ("translation-not-translated", "en")
     not_found = (built.site / "de" / "404.html").read_text(encoding="utf-8")

@@ -7,11 +7,10 @@ import difflib
 import pytest
 import yaml
 
-from docs_tools.project import load
 from docs_tools.translation.scaffold import ScaffoldError, add_language
 from docs_tools.translation.state import TranslationState
-from tests import mkdocs_site
-from tests.trees import copy_project, make_tree
+from tests.conftest import NEW_LANGUAGES
+from tests.trees import make_tree
 
 
 @pytest.fixture
@@ -110,22 +109,13 @@ def test_broken_reader_messages_are_refused_and_nothing_is_written(tree, message
     assert not (tree.root / "docs" / "de").exists()
 
 
-FURTHER = [("de", None), ("ku-IQ", "Kurdî")]
-"""A plain code, and a regional one with a name of its own (the theme would write it as plain `ku`)."""
-
-
 @pytest.mark.long(seconds=10)
-def test_further_languages_each_added_in_one_step_build_strictly(tmp_path):
+def test_further_languages_each_added_in_one_step_build_strictly(new_languages_site):
     """The real site plus `new-language de` and `new-language ku-IQ --name Kurdî` (a regional code, which the theme
     would write as plain `ku`), one command each, then one strict build: each language has banners, a 404 page and a
     search index under /<code>/, and pages that say their language."""
-    project = copy_project(tmp_path / "project")
-    for code, name in FURTHER:
-        add_language(load(project), code, name)
-    built = mkdocs_site.build(tmp_path / "site", project / "mkdocs.yml")
-    assert built.error is None, built.text
-    site = built.site
-    for code, _ in FURTHER:
+    site = new_languages_site.site
+    for code, _ in NEW_LANGUAGES:
         home = (site / code / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{code}"' in home
         assert "translation-not-translated" in home
