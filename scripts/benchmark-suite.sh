@@ -5,7 +5,7 @@
 # - the whole suite with the coverage gate, in the bytecode setting of that tree's own scripts/test.sh (a fresh
 #   PYTHONPYCACHEPREFIX there recompiles every module in every process), i.e. the README's test command;
 # - the whole suite again, both trees reading the installed bytecode, so only the tests differ;
-# - tests/docs_src alone, with the default workers and with four (the README's way to run the examples' proofs).
+# - tests/docs_src alone, with the default workers and with six (the README's way to run the examples' proofs).
 # It prints the wall time of each run and the test time per test folder (setup, call and teardown summed over the
 # xdist workers). Nothing is written into either tree.
 source "$(dirname "${BASH_SOURCE[0]}")/environment.sh"
@@ -73,7 +73,7 @@ for round in $(seq "$rounds"); do
         # shellcheck disable=SC2046
         run "$tree-$round-suite" "$folder" installed $(full_suite_args "$folder")
         run "$tree-$round-docs_src" "$folder" installed tests/docs_src --no-cov
-        run "$tree-$round-docs_src4" "$folder" installed tests/docs_src --no-cov -n 4
+        run "$tree-$round-docs_src6" "$folder" installed tests/docs_src --no-cov -n 6
     done
 done
 
@@ -106,14 +106,14 @@ LABELS = {
     "readme": "./scripts/test.sh's settings",
     "suite": "whole suite, installed bytecode",
     "docs_src": "tests/docs_src alone",
-    "docs_src4": "tests/docs_src alone, -n 4",
+    "docs_src6": "tests/docs_src alone, -n 6 (README)",
 }
 for run, label in LABELS.items():
     for round_ in range(1, rounds + 1):
         b, a = wall(f"before-{round_}-{run}"), wall(f"after-{round_}-{run}")
         print(f"{label + f', round {round_}':44}{b:>8.1f} s{a:>8.1f} s{a / b:>12.2f}")
 print()
-print("test time per folder, s (setup + call + teardown, both workers; round 1):")
+print("test time per folder, s (setup + call + teardown, summed over the workers; round 1):")
 for run, label in (("readme", LABELS["readme"]), ("suite", LABELS["suite"])):
     print(f"  {label}")
     b, a = per_folder(f"before-1-{run}"), per_folder(f"after-1-{run}")
