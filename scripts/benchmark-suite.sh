@@ -113,11 +113,16 @@ for run, label in LABELS.items():
         b, a = wall(f"before-{round_}-{run}"), wall(f"after-{round_}-{run}")
         print(f"{label + f', round {round_}':44}{b:>8.1f} s{a:>8.1f} s{a / b:>12.2f}")
 print()
-print("test time per folder, s (setup + call + teardown, summed over the workers; round 1):")
+print("test time per folder, round 1: the tests' setup + call + teardown summed over the workers (a tree may run more")
+print("workers than the other, each slower), and that folder's share of the run's wall time (wall x its part of the sum)")
 for run, label in (("readme", LABELS["readme"]), ("suite", LABELS["suite"])):
-    print(f"  {label}")
+    print(f"  {label}{'summed, s':>22}{'share of wall, s':>30}")
+    print(f"  {'':40}{'before':>10}{'after':>10}{'before':>15}{'after':>10}")
     b, a = per_folder(f"before-1-{run}"), per_folder(f"after-1-{run}")
+    wall_b, wall_a = wall(f"before-1-{run}"), wall(f"after-1-{run}")
+    sum_b, sum_a = sum(b.values()), sum(a.values())
     for folder in sorted(set(b) | set(a)):
-        print(f"    {folder:40}{b.get(folder, 0):>10.1f}{a.get(folder, 0):>10.1f}")
-    print(f"    {'all':40}{sum(b.values()):>10.1f}{sum(a.values()):>10.1f}")
+        share_b, share_a = wall_b * b.get(folder, 0) / sum_b, wall_a * a.get(folder, 0) / sum_a
+        print(f"    {folder:38}{b.get(folder, 0):>10.1f}{a.get(folder, 0):>10.1f}{share_b:>15.1f}{share_a:>10.1f}")
+    print(f"    {'all':38}{sum_b:>10.1f}{sum_a:>10.1f}{wall_b:>15.1f}{wall_a:>10.1f}")
 PYTHON
