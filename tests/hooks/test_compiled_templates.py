@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import jinja2
-
+from docs_tools.site import compiled_templates as compiled_templates_module
 from tests import mkdocs_site
+from tests.template_compiles import compiled_templates
 from tests.trees import CONFIG, make_tree
 
 LANGUAGE_STRINGS = {"partials/language.html", "partials/languages/en.html"}
@@ -13,20 +13,15 @@ theme's strings for the language), before any `on_env`."""
 
 
 def test_a_second_build_in_the_process_compiles_none_of_the_templates_its_environments_render(tmp_path, monkeypatch):
-    """Its three language builds included: only the first build compiles them."""
+    """Its three language builds included: only the first build compiles them (the process's cache starts empty
+    here, whatever other tests of this process built before)."""
+    monkeypatch.setattr(compiled_templates_module, "TEMPLATES", compiled_templates_module.CompiledTemplates())
     hook = mkdocs_site.ROOT / "hooks" / "compiled_templates.py"
     tree = make_tree(tmp_path / "project", CONFIG + f"hooks:\n  - {hook}\n")
     tree.write("en", "index.md", "# Home\n")
     tree.write("pt", "index.md", "# Início\n")
     tree.write("ru", "index.md", "# Главная\n")
-    compiled: list[str] = []
-    compile_ = jinja2.Environment.compile
-
-    def counted(self, source, name=None, filename=None, raw=False, defer_init=False):
-        compiled.append(name)
-        return compile_(self, source, name, filename, raw, defer_init)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    compiled = compiled_templates(monkeypatch)
     builds = []
     for number in (1, 2):
         built = mkdocs_site.build(tmp_path / f"site-{number}", tree.root / "mkdocs.yml")

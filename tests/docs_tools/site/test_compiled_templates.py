@@ -7,22 +7,14 @@ import jinja2
 import pytest
 
 from docs_tools.site.compiled_templates import CompiledTemplates
+from tests.template_compiles import compiled_templates
 
 TEMPLATE = "{% if shown %}\n  {{ words }}{% endif %}"
 
 
 @pytest.fixture
 def compiled(monkeypatch) -> list[str]:
-    """The names of the templates Jinja compiles from now on."""
-    names: list[str] = []
-    compile_ = jinja2.Environment.compile
-
-    def counted(self, source, name=None, filename=None, raw=False, defer_init=False):
-        names.append(name)
-        return compile_(self, source, name, filename, raw, defer_init)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counted)
-    return names
+    return compiled_templates(monkeypatch)
 
 
 def environment(cache: CompiledTemplates, source: str = TEMPLATE, **settings) -> jinja2.Environment:
