@@ -143,7 +143,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def long_seconds(item: pytest.Item) -> float:
     """The seconds a `long` mark gives (roughly what its unit takes alone, a figure for ordering only); 0 unmarked."""
     marker = item.get_closest_marker("long")
-    return 0 if marker is None else marker.kwargs["seconds"]
+    if marker is None:
+        return 0
+    if not isinstance(marker.kwargs.get("seconds"), (int, float)):
+        raise pytest.UsageError(f"{item.nodeid}: write the long mark with its seconds, e.g. pytest.mark.long(seconds=5)")
+    return marker.kwargs["seconds"]
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
