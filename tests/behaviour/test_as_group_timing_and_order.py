@@ -2,7 +2,6 @@
 the same time (about 0.1 s in all) where one after another they take 0.3 s and more; they finish in whatever order
 their waits end, so `notified` has no fixed order; and the group, with the app's call, ends only with its last task."""
 
-import json
 import time
 import types
 
@@ -12,11 +11,8 @@ from anyio import wait_all_tasks_blocked
 from lilya.background import Tasks
 
 from docs_src.background_tasks import as_group
+from tests.docs_src.background_tasks.test_as_group import BODY, HEADERS, SERVICES
 from tests.proof import TIMEOUT, Timeline, call_asgi, call_asgi_in_loop
-
-BODY = json.dumps({"id": "A-7"}).encode()
-HEADERS = {"content-type": "application/json"}
-SERVICES = ["warehouse", "billing", "analytics"]
 
 
 @pytest.fixture(autouse=True)
